@@ -1,0 +1,34 @@
+// Script-tag entry: a thin wrapper over the public API. It reads its own tag's data-* attributes,
+// starts Touchpoint, replays calls queued by the README's stub snippet, and scans the page.
+import * as api from './index'
+import { VERSION } from './version'
+import { start } from './touchpoint'
+import { error, safe } from './log'
+import { readAttributes } from './options'
+
+type Queued = [keyof typeof api, ArrayLike<unknown>, ((v: unknown) => void)?]
+type Global = Partial<typeof api> & { q?: Queued[]; version?: string }
+
+safe(() => {
+  const w = window as unknown as { Touchpoint?: Global }
+  const prev = w.Touchpoint
+  // Loaded twice: the first copy stays in charge.
+  if (prev?.version) return
+  const script =
+    (document.currentScript as HTMLScriptElement | null) ??
+    document.querySelector<HTMLScriptElement>('script[data-endpoint][src*="touchpoint"]')
+  const queue = prev?.q ?? []
+  w.Touchpoint = { ...api, version: VERSION }
+  const attrs = script ? readAttributes(script) : {}
+  // npm-style setups that load the file and call init() themselves have no data-endpoint.
+  const selfStart = 'endpoint' in attrs || !queue.some(([m]) => m == 'init')
+  if (selfStart) {
+    if (!script) error('no <script data-endpoint> found; add data-endpoint, or call Touchpoint.init({ endpoint }).')
+    else start(attrs, true)
+  }
+  for (const [method, args, resolve] of queue) {
+    const fn = api[method] as ((...a: unknown[]) => unknown) | undefined
+    if (typeof fn != 'function') error('unknown method ' + JSON.stringify(method) + ' in the queued calls.')
+    else resolve ? resolve(fn(...Array.from(args))) : fn(...Array.from(args))
+  }
+})()

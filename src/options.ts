@@ -1,0 +1,126 @@
+import { warn, error } from './log'
+
+/** Everything `init()` accepts. Each option is also a `data-*` attribute of the script tag (kebab case). */
+export interface Options {
+  /** Collector URL answers are POSTed to (required, http or https). */
+  endpoint: string
+  /** Site id sent with every answer. */
+  site: string
+  /** BCP 47 locale for prompt texts and the answer; defaults to the browser's language. */
+  locale: string
+  /** `auto` follows prefers-color-scheme. */
+  theme: 'auto' | 'light' | 'dark'
+  /** Corner a popover floats in. */
+  position: 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left'
+  /** Share of visitors (0–1) who are asked at all. */
+  sampleRate: number
+  /** Days a touchpoint stays quiet for a visitor after they answered it. */
+  cooldownDays: number
+  /** Days a touchpoint stays quiet for a visitor after they dismissed it. */
+  dismissCooldownDays: number
+  /** Automatic popovers at most per visit (tab session); explicit `ask()` calls do not count. */
+  maxPopoversPerVisit: number
+  /** Scan the page for `data-touchpoint` elements (script tag only). */
+  scan: boolean
+  /** No prompt is shown until `consent(true)` is called. */
+  requireConsent: boolean
+  /** Log what Touchpoint decides to the console. */
+  debug: boolean
+}
+
+export type ParsedOptions = Options
+
+// A parser returns undefined for a value it cannot accept, and says what it expected instead.
+type Parser<T> = ((raw: unknown) => T | undefined) & { e: string }
+const parser = <T>(e: string, fn: (raw: unknown) => T | undefined): Parser<T> => Object.assign(fn, { e })
+
+const str = parser('a string', (v) => (typeof v == 'string' ? v.trim() : undefined))
+const oneOf = <T extends string>(...allowed: T[]) =>
+  parser('one of ' + allowed.join(', '), (v) => (allowed.includes(v as T) ? (v as T) : undefined))
+const num = (min: number, max = Infinity) =>
+  parser('a number from ' + min + (max < Infinity ? ' to ' + max : ' up'), (v) => {
+    const n = typeof v == 'string' && v.trim() ? Number(v) : v
+    return typeof n == 'number' && n >= min && n <= max ? n : undefined
+  })
+const bool = parser('true or false', (v) =>
+  v === true || v === '' || v === 'true' ? true : v === false || v === 'false' ? false : undefined,
+)
+const url = parser('an http(s) URL of your collector', (v) => {
+  try {
+    const u = new URL((v as string).trim(), document.baseURI)
+    return /^https?:$/.test(u.protocol) && (v as string).trim() ? u.href : undefined
+  } catch {
+    return undefined
+  }
+})
+
+// One table: each option's default and parser. README lists the same rows.
+const spec: { [K in keyof Options]: [Options[K], Parser<Options[K]>] } = {
+  endpoint: ['', url],
+  site: ['', str],
+  locale: ['', str],
+  theme: ['auto', oneOf('auto', 'light', 'dark')],
+  position: ['bottom-right', oneOf('bottom-right', 'bottom-left', 'top-right', 'top-left')],
+  sampleRate: [1, num(0, 1)],
+  cooldownDays: [30, num(0)],
+  dismissCooldownDays: [7, num(0)],
+  maxPopoversPerVisit: [2, num(0)],
+  scan: [true, bool],
+  requireConsent: [false, bool],
+  debug: [false, bool],
+}
+
+export const defaults = Object.fromEntries(
+  Object.entries(spec).map(([k, s]) => [k, s[0]]),
+) as unknown as Options
+
+/** `sampleRate` → `data-sample-rate`. */
+export const attrName = (key: string): string =>
+  'data-' + key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())
+
+/**
+ * Validates raw options (from `init()` or from data attributes). A wrong value is warned about,
+ * naming it as the user wrote it, and replaced by its default. Returns null when `endpoint` is
+ * missing or invalid: without it nothing could be delivered.
+ */
+export const parseOptions = (
+  raw: Record<string, unknown>,
+  fromAttributes = false,
+): Options | null => {
+  const out = { ...defaults } as Record<string, unknown>
+  const name = (k: string) => (fromAttributes ? attrName(k) : 'option "' + k + '"')
+  for (const key in spec) {
+    const [def, parse] = spec[key as keyof Options] as [unknown, Parser<unknown>]
+    const v = raw[key]
+    if (v === undefined || v === null) continue
+    const parsed = parse(v)
+    if (parsed === undefined) {
+      const msg = name(key) + ' is ' + JSON.stringify(v) + ', expected ' + parse.e
+      if (key == 'endpoint') {
+        error(msg + '. Touchpoint is not started.')
+        return null
+      }
+      warn(msg + '; using ' + JSON.stringify(def) + '.')
+    } else out[key] = parsed
+  }
+  for (const key in raw)
+    if (!(key in spec)) warn('unknown ' + name(key) + ' is ignored.')
+  if (!out.endpoint) {
+    error(
+      (fromAttributes ? 'data-endpoint' : 'option "endpoint"') +
+        ' is missing: set it to your collector URL. Touchpoint is not started.',
+    )
+    return null
+  }
+  return out as unknown as Options
+}
+
+/** Reads the options of a script tag from its `data-*` attributes. */
+export const readAttributes = (el: Element): Record<string, unknown> => {
+  const raw: Record<string, unknown> = {}
+  for (const { name, value } of Array.from(el.attributes)) {
+    if (!name.startsWith('data-')) continue
+    raw[name.slice(5).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value
+  }
+  return raw
+}

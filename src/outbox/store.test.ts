@@ -1,0 +1,65 @@
+import { IDBFactory } from 'fake-indexeddb'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+
+// idb-keyval as it is, with faults that a test can switch on for the next write or read.
+const fault: { set?: Error; all?: Error } = {}
+vi.mock('idb-keyval', async (orig) => {
+  const real = await orig<typeof import('idb-keyval')>()
+  return {
+    ...real,
+    setMany: (...a: Parameters<typeof real.setMany>) => {
+      const e = fault.set
+      fault.set = undefined
+      return e ? Promise.reject(e) : real.setMany(...a)
+    },
+    entries: (...a: Parameters<typeof real.entries>) => {
+      const e = fault.all
+      fault.all = undefined
+      return e ? Promise.reject(e) : real.entries(...a)
+    },
+  }
+})
+const { createOutboxStore } = await import('./store')
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory()
+  vi.spyOn(console, 'warn').mockImplementation(() => {})
+})
+afterEach(() => vi.restoreAllMocks())
+
+describe('outbox store', () => {
+  it('keeps an answer in memory when the quota is exceeded, and reports it', async () => {
+    const report = vi.fn()
+    const store = createOutboxStore(report)
+    fault.set = new DOMException('full', 'QuotaExceededError')
+    await store.set([['q:1', { v: 1 }]])
+    expect(await store.all()).toEqual([['q:1', { v: 1 }]])
+    expect(report).toHaveBeenCalledWith('storage quota exceeded')
+    expect(store.memoryOnly).toBe(false) // later answers still go to IndexedDB
+    await store.set([['q:2', { v: 2 }]])
+    expect((await store.all()).map(([k]) => k).sort()).toEqual(['q:1', 'q:2'])
+    await store.del(['q:1', 'q:2'])
+    expect(await store.all()).toEqual([])
+  })
+
+  it('reopens a connection the browser closed', async () => {
+    const store = createOutboxStore()
+    await store.set([['q:1', 1]])
+    fault.all = new DOMException('The database connection is closing.', 'InvalidStateError')
+    expect(await store.all()).toEqual([['q:1', 1]])
+    expect(store.memoryOnly).toBe(false)
+    expect(console.warn).not.toHaveBeenCalled()
+  })
+
+  it('falls back to memory for good on any other fault, warning once', async () => {
+    const report = vi.fn()
+    const store = createOutboxStore(report)
+    fault.set = new DOMException('nope', 'UnknownError')
+    await store.set([['q:1', 1]])
+    await store.set([['q:2', 2]])
+    expect(store.memoryOnly).toBe(true)
+    expect((await store.all()).map(([k]) => k)).toEqual(['q:1', 'q:2'])
+    expect(console.warn).toHaveBeenCalledTimes(1)
+    expect(report).toHaveBeenCalledTimes(1)
+  })
+})
