@@ -2,7 +2,8 @@
 // starts Touchpoint, replays calls queued by the README's stub snippet, and scans the page.
 import * as api from './index'
 import { VERSION } from './version'
-import { start } from './touchpoint'
+import { current, onDestroy, start } from './touchpoint'
+import { scanTouchpoints } from './touchpoints/scan'
 import { error, safe } from './log'
 import { readAttributes } from './options'
 
@@ -23,12 +24,13 @@ safe(() => {
   // npm-style setups that load the file and call init() themselves have no data-endpoint.
   const selfStart = 'endpoint' in attrs || !queue.some(([m]) => m == 'init')
   if (selfStart) {
-    if (!script) error('no <script data-endpoint> found; add data-endpoint, or call Touchpoint.init({ endpoint }).')
+    if (!script) error('data-endpoint not found on any <script>.')
     else start(attrs, true)
   }
   for (const [method, args, resolve] of queue) {
-    const fn = api[method] as ((...a: unknown[]) => unknown) | undefined
-    if (typeof fn != 'function') error('unknown method ' + JSON.stringify(method) + ' in the queued calls.')
-    else resolve ? resolve(fn(...Array.from(args))) : fn(...Array.from(args))
+    // The stub only queues API methods; a hand-written queue might hold anything.
+    const r = (api[method] as ((...a: unknown[]) => unknown) | undefined)?.(...Array.from(args))
+    resolve?.(r)
   }
+  if (current()?.scan) onDestroy(scanTouchpoints())
 })()

@@ -61,14 +61,13 @@ const draw = (): number => {
 export const createGuard = (o: GuardOptions) => ({
   /** Why this prompt may not be shown now, or null when it may. */
   blocked(touchpoint: string, sampleRate: number, auto: boolean): string | null {
-    if (draw() >= sampleRate) return 'not sampled (sample rate ' + sampleRate + ')'
+    if (draw() >= sampleRate) return 'not sampled'
     const s = seen()[touchpoint]
     const now = Date.now()
-    if (s?.a && now - s.a < o.cooldownDays * DAY) return 'answered in the last ' + o.cooldownDays + ' days'
-    if (s?.d && now - s.d < o.dismissCooldownDays * DAY)
-      return 'dismissed in the last ' + o.dismissCooldownDays + ' days'
+    if (s?.a && now - s.a < o.cooldownDays * DAY) return 'answered recently'
+    if (s?.d && now - s.d < o.dismissCooldownDays * DAY) return 'dismissed recently'
     if (auto && Number(read('sessionStorage', VISIT) || 0) >= o.maxPopoversPerVisit)
-      return 'popover cap of this visit reached'
+      return 'popover cap reached'
     return null
   },
   shown(auto: boolean): void {

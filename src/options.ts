@@ -32,12 +32,12 @@ export type ParsedOptions = Options
 
 // A parser returns undefined for a value it cannot accept, and says what it expected instead.
 type Parser<T> = ((raw: unknown) => T | undefined) & { e: string }
-const parser = <T>(e: string, fn: (raw: unknown) => T | undefined): Parser<T> => Object.assign(fn, { e })
+export const parser = <T>(e: string, fn: (raw: unknown) => T | undefined): Parser<T> => Object.assign(fn, { e })
 
 const str = parser('a string', (v) => (typeof v == 'string' ? v.trim() : undefined))
-const oneOf = <T extends string>(...allowed: T[]) =>
+export const oneOf = <T extends string>(...allowed: T[]) =>
   parser('one of ' + allowed.join(', '), (v) => (allowed.includes(v as T) ? (v as T) : undefined))
-const num = (min: number, max = Infinity) =>
+export const num = (min: number, max = Infinity) =>
   parser('a number from ' + min + (max < Infinity ? ' to ' + max : ' up'), (v) => {
     const n = typeof v == 'string' && v.trim() ? Number(v) : v
     return typeof n == 'number' && n >= min && n <= max ? n : undefined
@@ -115,12 +115,5 @@ export const parseOptions = (
   return out as unknown as Options
 }
 
-/** Reads the options of a script tag from its `data-*` attributes. */
-export const readAttributes = (el: Element): Record<string, unknown> => {
-  const raw: Record<string, unknown> = {}
-  for (const { name, value } of Array.from(el.attributes)) {
-    if (!name.startsWith('data-')) continue
-    raw[name.slice(5).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value
-  }
-  return raw
-}
+/** Reads the options of a script tag from its `data-*` attributes (dataset camel-cases them). */
+export const readAttributes = (el: HTMLElement): Record<string, unknown> => ({ ...el.dataset })

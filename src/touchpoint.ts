@@ -58,8 +58,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   !!v && typeof v == 'object' && !Array.isArray(v)
 
 export const start = safe((options: unknown, fromAttributes: boolean): void => {
-  if (state) return warn('init() was called twice; the first call wins.')
-  if (typeof window == 'undefined') return warn('init() needs a browser.')
+  if (state) return warn('init() called twice; the first wins.')
   const o = parseOptions(isObject(options) ? options : {}, fromAttributes)
   if (!o) return
   setDebug(o.debug)
@@ -73,13 +72,12 @@ export const start = safe((options: unknown, fromAttributes: boolean): void => {
     popover: false,
   }
   state.outbox.start()
-  debug('started; answers go to', o.endpoint)
 })
 
 /** Starts Touchpoint: validates options, starts web-vitals and delivers what earlier visits left. */
 export const init = (options: Partial<Options>): void => start(options, false)
 
-const NOT_STARTED = 'not started: call init({ endpoint }) first, or check data-endpoint.'
+const NOT_STARTED = 'not started: call init() or check data-endpoint.'
 const bad = (msg: string): Promise<null> => {
   warn('ask(): ' + msg)
   return Promise.resolve(null)
@@ -89,15 +87,17 @@ const bad = (msg: string): Promise<null> => {
 export const askFrom = safe((metric: Metric, a: AskOptions, auto: boolean): Promise<Answer | null> => {
   const s = state
   if (!s) return bad(NOT_STARTED)
-  if (!isMetric(metric)) return bad('unknown metric ' + JSON.stringify(metric) + '; use one of ' + Object.keys(metrics).join(', ') + '.')
-  if (!isObject(a) || typeof a.touchpoint != 'string' || !a.touchpoint.trim())
-    return bad('"touchpoint" (an id) is required.')
+  if (!isMetric(metric)) return bad('metric ' + JSON.stringify(metric) + ' is not csat, nps, ces or thumbs.')
+  if (!isObject(a) || typeof a.touchpoint != 'string' || !a.touchpoint.trim()) return bad('"touchpoint" id missing.')
   const comment = a.comment ?? 'off'
-  if (!commentModes.includes(comment)) return bad('"comment" must be one of ' + commentModes.join(', ') + '.')
-  if (a.question != null && typeof a.question != 'string') return bad('"question" must be a string.')
-  if (a.context != null && !isObject(a.context)) return bad('"context" must be an object.')
   const inline = a.display == 'inline'
-  if (inline && !(a.target instanceof Element)) return bad('display "inline" needs a "target" element.')
+  if (
+    !commentModes.includes(comment) ||
+    (a.question != null && typeof a.question != 'string') ||
+    (a.context != null && !isObject(a.context)) ||
+    (inline && !(a.target instanceof Element))
+  )
+    return bad('bad comment, question, context or target.')
   const id = a.touchpoint.trim()
   if (!s.consented) return debug('not asking "' + id + '": waiting for consent(true)'), Promise.resolve(null)
   const rate = typeof a.sampleRate == 'number' ? a.sampleRate : s.o.sampleRate
@@ -151,7 +151,7 @@ export const askFrom = safe((metric: Metric, a: AskOptions, auto: boolean): Prom
           onComment(c) {
             if (!answer) return
             if (c) answer.comment = c
-            void s.outbox.release(answer)
+            void s.outbox.add(answer)
             answered(answer)
           },
           onDismiss() {
@@ -167,7 +167,7 @@ export const askFrom = safe((metric: Metric, a: AskOptions, auto: boolean): Prom
       s.guard.shown(auto && !inline)
       emitter.emit('shown', info)
     } catch (e) {
-      warn('ask() could not show the prompt:', e)
+      warn(e)
       remove()
     }
   })
@@ -178,13 +178,8 @@ export const ask = (metric: Metric, options: AskOptions): Promise<Answer | null>
   askFrom(metric, options, false)
 
 /** Listens to 'shown' | 'answered' | 'dismissed' | 'sent' | 'failed'; returns the unsubscribe function. */
-const onImpl = <K extends EventName>(event: K, listener: Listener<K>): (() => void) => {
-  if (typeof listener != 'function') {
-    warn('on(): the listener must be a function.')
-    return () => {}
-  }
-  return emitter.on(event, listener)
-}
+// A listener that is no function is reported by the emitter when it is called.
+const onImpl = <K extends EventName>(event: K, listener: Listener<K>): (() => void) => emitter.on(event, listener)
 export const on = safe(onImpl as (e: EventName, l: Listener<EventName>) => () => void, () => {}) as typeof onImpl
 
 /** Adds context (plan, experiment, …) to every later answer. */

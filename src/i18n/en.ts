@@ -13,7 +13,6 @@ export const en = {
   outOf: (score: number, max: number) => score + ' of ' + max,
   commentLabel: 'Tell us more',
   commentOptional: '(optional)',
-  commentPlaceholder: 'What is the main reason for your score?',
   send: 'Send',
   close: 'Close',
   thanks: 'Thank you for your feedback!',

@@ -111,7 +111,7 @@ describe('outbox: the happy path', () => {
     await ob.add(a, true)
     await ob.flush()
     expect(calls).toEqual([])
-    await ob.release({ ...a, comment: 'quick' })
+    await ob.add({ ...a, comment: 'quick' })
     await ob.flush()
     expect(sentIds()).toEqual([a.id])
     expect(calls[0]!.body.answers[0]!.comment).toBe('quick')
@@ -262,7 +262,7 @@ describe('outbox: storage faults', () => {
     const { ob, named, sentIds } = make()
     await ob.flush()
     expect(sentIds()).toEqual([a.id])
-    expect(named('failed')).toEqual([{ answer: null, status: null, reason: 'a corrupt record', permanent: true }])
+    expect(named('failed')).toEqual([{ answer: null, status: null, reason: 'corrupt record', permanent: true }])
     expect(await aside()).toEqual(['broken'])
   })
 

@@ -1,6 +1,6 @@
 import type { Answer } from '../answer'
 import type { Emitter } from '../events'
-import { debug, warn } from '../log'
+import { warn } from '../log'
 import { backoff, startJitter } from './backoff'
 import { withLock } from './lock'
 import { createOutboxStore, type Store } from './store'
@@ -47,16 +47,18 @@ export interface OutboxDeps {
 
 const isEntry = (v: unknown): v is Entry => {
   const a = (v as Entry)?.a
-  return !!a && typeof a.id == 'string' && typeof a.touchpoint == 'string' && typeof a.score == 'number' && typeof a.createdAt == 'string'
+  return typeof a?.id == 'string' && typeof a.score == 'number' && !isNaN(Date.parse(a.createdAt))
 }
 
 export const createOutbox = (deps: OutboxDeps) => {
   const { endpoint, emit } = deps
   const now = deps.now ?? Date.now
   const send = deps.post ?? post
-  const store = deps.store ?? createOutboxStore((reason) => emit('failed', { answer: null, status: null, reason, permanent: false }))
-  // Identifies this page, so the comment hold is released at once when this page goes away.
-  const session = Math.random().toString(36).slice(2)
+  const fail = (answer: Answer | null, status: number | null, reason: string, permanent: boolean) =>
+    emit('failed', { answer, status, reason, permanent })
+  const store = deps.store ?? createOutboxStore((reason) => fail(null, null, reason, false))
+  // Identifies this page: its own comment holds are released by it, not by the clock.
+  const session = Math.random() + ''
   const mine = new Map<string, Entry>() // answers this page created and has not seen confirmed
   const inflight = new Set<string>()
   let failures = 0
@@ -67,28 +69,17 @@ export const createOutbox = (deps: OutboxDeps) => {
   let stopped = false
 
   const body = (list: Entry[]) =>
-    JSON.stringify({
-      sdk: { name: 'touchpoint', version: deps.version },
-      sentAt: new Date(now()).toISOString(),
-      answers: list.map((e) => e.a),
-    })
+    JSON.stringify({ sdk: { name: 'touchpoint', version: deps.version }, sentAt: new Date(now()).toISOString(), answers: list.map((e) => e.a) })
 
   // Groups answers into POSTs of at most batchBytes each (an oversized answer travels alone).
   const batches = (list: Entry[]): Entry[][] => {
     const out: Entry[][] = []
-    let cur: Entry[] = []
-    let size = 0
+    let size = 1e9
     for (const e of list) {
       const n = JSON.stringify(e.a).length + 1
-      if (cur.length && size + n > limits.batchBytes - 200) {
-        out.push(cur)
-        cur = []
-        size = 0
-      }
-      cur.push(e)
-      size += n
+      if ((size += n) > limits.batchBytes - 200) out.push([]), (size = n)
+      out[out.length - 1]!.push(e)
     }
-    if (cur.length) out.push(cur)
     return out
   }
 
@@ -105,30 +96,24 @@ export const createOutbox = (deps: OutboxDeps) => {
     }, ms)
   }
 
+  const forget = async (list: Entry[]) => {
+    await store.del(list.map((e) => Q + e.a.id))
+    list.forEach((e) => mine.delete(e.a.id))
+  }
+
   const confirmed = async (list: Entry[]) => {
-    await store.del(list.map((e) => Q + e.a.id))
+    await forget(list)
     failures = 0
-    for (const e of list) {
-      mine.delete(e.a.id)
-      debug('delivered', e.a.id)
-      emit('sent', e.a)
-    }
+    list.forEach((e) => emit('sent', e.a))
   }
 
-  const setAside = async (e: Entry | unknown, key: string, status: number | null, reason: string) => {
-    await store.set([[X + key, e]])
-    await store.del([Q + key])
-    const answer = isEntry(e) ? e.a : null
-    if (answer) mine.delete(answer.id)
-    warn('answer ' + key + ' was ' + reason + '; kept aside, not sent again.')
-    emit('failed', { answer, status, reason, permanent: true })
-  }
-
-  const drop = async (list: Entry[], reason: string) => {
+  // Permanently failed: reported; kept under x: (never sent again) unless a limit dropped it.
+  const giveUp = async (list: Entry[], status: number | null, reason: string, keep = true) => {
     if (!list.length) return
-    await store.del(list.map((e) => Q + e.a.id))
-    warn(list.length + ' answer(s) dropped: ' + reason + '.')
-    for (const e of list) emit('failed', { answer: e.a, status: null, reason, permanent: true })
+    if (keep) await store.set(list.map((e) => [X + e.a.id, e]))
+    await forget(list)
+    warn(list.length + ' answer(s) ' + reason + '; not sent again.')
+    list.forEach((e) => fail(e.a, status, reason, true))
   }
 
   // One pass over the outbox, run while holding the cross-tab lock. Resolves false when the
@@ -136,12 +121,17 @@ export const createOutbox = (deps: OutboxDeps) => {
   const pass = async (): Promise<boolean> => {
     const t = now()
     let wait = 0
-    const queued: Entry[] = []
+    let queued: Entry[] = []
     for (const [k, v] of await store.all()) {
       if (k == WAIT) wait = Number(v) || 0
       else if (k.startsWith(Q)) {
-        if (!isEntry(v)) await setAside(v, k.slice(Q.length), null, 'a corrupt record')
-        else if (v.ep == endpoint) queued.push(v)
+        if (isEntry(v)) v.ep == endpoint && queued.push(v)
+        else {
+          await store.set([[X + k.slice(2), v]])
+          await store.del([k])
+          warn('corrupt record ' + k + ' skipped.')
+          fail(null, null, 'corrupt record', true)
+        }
       }
     }
     // A wait further away than we ever set means the clock went back: do not stall on it.
@@ -149,41 +139,29 @@ export const createOutbox = (deps: OutboxDeps) => {
 
     queued.sort((x, y) => (x.a.createdAt < y.a.createdAt ? -1 : 1))
     // Age needs enough failed tries too, so a wall-clock jump forward expires nothing early.
-    const old = queued.filter(
-      (e) => t - Date.parse(e.a.createdAt) > limits.maxAgeMs && e.tries >= limits.minTriesToExpire,
-    )
-    let kept = queued.filter((e) => !old.includes(e))
-    const over = kept.slice(0, Math.max(0, kept.length - limits.maxAnswers))
-    kept = kept.slice(over.length)
-    await drop(old, 'too old (' + limits.maxAgeMs / 864e5 + ' days)')
-    await drop(over, 'outbox full (' + limits.maxAnswers + ' answers)')
+    const old = queued.filter((e) => t - Date.parse(e.a.createdAt) > limits.maxAgeMs && e.tries >= limits.minTriesToExpire)
+    queued = queued.filter((e) => !old.includes(e))
+    const over = queued.splice(0, Math.max(0, queued.length - limits.maxAnswers))
+    await giveUp(old, null, 'dropped: older than ' + limits.maxAgeMs / 864e5 + ' days', false)
+    await giveUp(over, null, 'dropped: outbox over ' + limits.maxAnswers + ' answers', false)
 
-    const ready = kept.filter((e) => !e.hold || (e.hold != session && (e.holdUntil ?? 0) <= t))
-    const todo = batches(ready)
+    const todo = batches(queued.filter((e) => !e.hold || (e.hold != session && e.holdUntil! <= t)))
     while (todo.length && !stopped) {
       const batch = todo.shift()!
       batch.forEach((e) => inflight.add(e.a.id))
       const res = await send(endpoint, body(batch), { timeout: limits.timeout })
       batch.forEach((e) => inflight.delete(e.a.id))
       const v = verdict(res)
-      debug('POST', batch.length, 'answer(s):', res.status || 'no response', v)
       if (v == 'sent') await confirmed(batch)
-      else if (v == 'reject') {
-        // Which answer did the collector refuse? Send them one by one to find out.
-        if (batch.length > 1) todo.unshift(...batch.map((e) => [e]))
-        else await setAside(batch[0], batch[0]!.a.id, res.status, 'rejected with HTTP ' + res.status)
-      } else {
-        let ms: number
-        if (v == 'wait') {
-          ms = Math.min(res.retryAfter!, limits.maxWait)
-          await store.set([[WAIT, now() + ms]]) // survives a reload
-        } else {
-          ms = backoff(++failures, deps.random)
-          await store.set(batch.map((e) => [Q + e.a.id, { ...e, tries: e.tries + 1 }]))
-        }
-        const reason = res.status ? 'HTTP ' + res.status : 'no response (offline, CORS or timeout)'
-        debug('next try in', ms, 'ms:', reason)
-        for (const e of batch) emit('failed', { answer: e.a, status: res.status || null, reason, permanent: false })
+      // Which answer did the collector refuse? Send them one by one to find out.
+      else if (v == 'reject')
+        batch[1] ? todo.unshift(...batch.map((e) => [e])) : await giveUp(batch, res.status, 'rejected with HTTP ' + res.status)
+      else {
+        let ms = backoff(++failures, deps.random)
+        if (v == 'wait') await store.set([[WAIT, now() + (ms = Math.min(res.retryAfter!, limits.maxWait))]]) // survives a reload
+        else await store.set(batch.map((e) => [Q + e.a.id, { ...e, tries: e.tries + 1 }]))
+        const reason = res.status ? 'HTTP ' + res.status : 'no response'
+        batch.forEach((e) => fail(e.a, res.status || null, reason, false))
         return schedule(ms), false
       }
     }
@@ -192,16 +170,12 @@ export const createOutbox = (deps: OutboxDeps) => {
 
   const flush = (): Promise<void> => {
     if (stopped) return Promise.resolve()
-    if (running) {
-      again = true
-      return running
-    }
+    if (running) return (again = true), running
     clearTimeout(timer)
     timerAt = Infinity
-    running = (async () => {
+    return (running = (async () => {
       try {
-        let more = true
-        while (more && !stopped) {
+        for (let more = true; more && !stopped; ) {
           again = false
           more = (await withLock('touchpoint-outbox', pass)) && again
         }
@@ -211,8 +185,7 @@ export const createOutbox = (deps: OutboxDeps) => {
       } finally {
         running = null
       }
-    })()
-    return running
+    })())
   }
 
   /**
@@ -222,60 +195,44 @@ export const createOutbox = (deps: OutboxDeps) => {
    */
   const sendNow = (includeHeld: boolean) => {
     let budget = limits.batchBytes
-    const list = [...mine.values()].filter((e) => !inflight.has(e.a.id) && (includeHeld || !e.hold))
-    for (const batch of batches(list)) {
+    for (const batch of batches([...mine.values()].filter((e) => !inflight.has(e.a.id) && (includeHeld || !e.hold)))) {
       const b = body(batch)
-      if (b.length > budget) break
-      budget -= b.length
+      if ((budget -= b.length) < 0) break
       batch.forEach((e) => inflight.add(e.a.id))
-      void send(endpoint, b, { keepalive: true, timeout: limits.timeout }).then(async (res) => {
+      void send(endpoint, b, { keepalive: true, timeout: limits.timeout }).then((res) => {
         batch.forEach((e) => inflight.delete(e.a.id))
-        if (verdict(res) == 'sent') await confirmed(batch)
+        if (verdict(res) == 'sent') return confirmed(batch)
       })
     }
   }
 
-  const onOnline = () => {
-    failures = 0
-    schedule(startJitter(deps.random))
-  }
-  const onVisibility = () => {
-    if (document.visibilityState == 'hidden') sendNow(false)
-  }
-  const onPageHide = () => sendNow(true)
+  const listeners: [EventTarget, string, () => void][] = [
+    [window, 'online', () => ((failures = 0), schedule(startJitter(deps.random)))],
+    [window, 'pagehide', () => sendNow(true)],
+    [document, 'visibilitychange', () => (document.visibilityState == 'hidden' ? sendNow(false) : schedule(0))],
+  ]
 
   return {
-    /** Stores the answer, then sends it (unless held for a comment). Resolves once stored. */
+    /**
+     * Stores the answer, then sends it. With `hold`, it waits for `add` again with the final
+     * answer (the comment step). Resolves once stored.
+     */
     async add(a: Answer, hold = false): Promise<void> {
       const e: Entry = { a, ep: endpoint, tries: 0 }
-      if (hold) {
-        e.hold = session
-        e.holdUntil = now() + limits.holdMs
-      }
+      if (hold) (e.hold = session), (e.holdUntil = now() + limits.holdMs)
       mine.set(a.id, e)
       await store.set([[Q + a.id, e]])
       if (!hold) void flush()
     },
-    /** Ends the hold of an answer, with its final fields, and sends it. */
-    async release(a: Answer): Promise<void> {
-      const e: Entry = { a, ep: endpoint, tries: 0 }
-      mine.set(a.id, e)
-      await store.set([[Q + a.id, e]])
-      void flush()
-    },
     flush,
     start(): void {
-      addEventListener('online', onOnline)
-      addEventListener('pagehide', onPageHide)
-      document.addEventListener('visibilitychange', onVisibility)
+      listeners.forEach(([t, type, fn]) => t.addEventListener(type, fn))
       schedule(startJitter(deps.random))
     },
     stop(): void {
       stopped = true
       clearTimeout(timer)
-      removeEventListener('online', onOnline)
-      removeEventListener('pagehide', onPageHide)
-      document.removeEventListener('visibilitychange', onVisibility)
+      listeners.forEach(([t, type, fn]) => t.removeEventListener(type, fn))
     },
   }
 }

@@ -1,4 +1,4 @@
-import { createStore, entries, setMany, delMany, type UseStore } from 'idb-keyval'
+import { createStore, promisifyRequest as done, type UseStore } from 'idb-keyval'
 import { warn } from '../log'
 
 /**
@@ -10,8 +10,6 @@ export interface Store {
   all(): Promise<[string, unknown][]>
   set(entries: [string, unknown][]): Promise<void>
   del(keys: string[]): Promise<void>
-  /** True once IndexedDB has failed and everything lives in memory. */
-  readonly memoryOnly: boolean
 }
 
 const DB = 'touchpoint'
@@ -41,20 +39,21 @@ export const createOutboxStore = (report: (reason: string) => void = () => {}): 
   const fallBack = (e: unknown) => {
     if (!broken) {
       const reason = 'IndexedDB cannot be used (' + ((e as Error)?.name || e) + ')'
-      warn(reason + '; answers are kept in memory and still sent.')
+      warn(reason + '; answers kept in memory.')
       report(reason)
     }
     broken = true
   }
 
   return {
-    get memoryOnly() {
-      return broken
-    },
     async all() {
       let stored: [string, unknown][] = []
       try {
-        stored = (await idb((s) => entries<string, unknown>(s))) as [string, unknown][]
+        stored = await idb((use) =>
+          use('readonly', (s) =>
+            Promise.all([done(s.getAllKeys()), done(s.getAll())]).then(([k, v]) => k.map((key, i): [string, unknown] => [key as string, v[i]])),
+          ),
+        )
       } catch (e) {
         fallBack(e)
       }
@@ -64,12 +63,12 @@ export const createOutboxStore = (report: (reason: string) => void = () => {}): 
     },
     async set(list) {
       try {
-        await idb((s) => setMany(list, s))
+        await idb((use) => use('readwrite', (s) => (list.forEach(([k, v]) => s.put(v, k)), done(s.transaction))))
         for (const [k] of list) mem.delete(k)
       } catch (e) {
         if (isQuota(e)) {
-          warn('storage full; answer kept in memory and still sent.')
-          report('storage quota exceeded')
+          report('storage full')
+          warn('storage full; answer kept in memory.')
         } else fallBack(e)
         for (const [k, v] of list) mem.set(k, v)
       }
@@ -77,7 +76,7 @@ export const createOutboxStore = (report: (reason: string) => void = () => {}): 
     async del(keys) {
       for (const k of keys) mem.delete(k)
       try {
-        await idb((s) => delMany(keys, s))
+        await idb((use) => use('readwrite', (s) => (keys.forEach((k) => s.delete(k)), done(s.transaction))))
       } catch (e) {
         fallBack(e)
       }

@@ -7,9 +7,7 @@ export interface PostResult {
 
 /** Parses Retry-After: delta seconds or an HTTP date. */
 export const parseRetryAfter = (v: string | null, now = Date.now()): number | null => {
-  if (!v) return null
-  if (/^\s*\d+\s*$/.test(v)) return Number(v) * 1000
-  const t = Date.parse(v)
+  const t = v ? (+v >= 0 ? now + +v * 1000 : Date.parse(v)) : NaN
   return isNaN(t) ? null : Math.max(0, t - now)
 }
 
@@ -22,24 +20,19 @@ export const post = async (
   body: string,
   { keepalive = false, timeout = 10_000 } = {},
 ): Promise<PostResult> => {
-  const ctl = typeof AbortController == 'function' ? new AbortController() : null
-  // A hung collector must not stall the outbox: abort after `timeout`.
-  const timer = setTimeout(() => ctl?.abort(), timeout)
   try {
     const res = await fetch(endpoint, {
       method: 'POST',
       body,
       headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
       credentials: 'omit',
-      mode: 'cors',
       keepalive,
-      signal: ctl?.signal,
+      // A hung collector must not stall the outbox. (Browsers before 2022 lack it: no timeout there.)
+      signal: AbortSignal.timeout?.(timeout),
     })
     return { status: res.status, retryAfter: parseRetryAfter(res.headers.get('Retry-After')) }
   } catch {
     return { status: 0, retryAfter: null }
-  } finally {
-    clearTimeout(timer)
   }
 }
 

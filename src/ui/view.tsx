@@ -99,7 +99,6 @@ export const view = (p: ViewProps, s: ViewState, a: ViewActions) => {
             id={p.id + 'c'}
             maxLength={2000}
             required={p.comment == 'required'}
-            placeholder={t.commentPlaceholder}
             value={s.text}
             onInput={(e) => a.type((e.target as HTMLTextAreaElement).value)}
           />
