@@ -13,7 +13,7 @@ export interface Attempt {
   headers: IncomingHttpHeaders
 }
 export type Responder = (info: { attempt: number; body: any }) =>
-  | { status: number; headers?: Record<string, string>; hang?: boolean }
+  | { status?: number; headers?: Record<string, string>; hang?: boolean; delay?: number }
   | void
   | undefined
 

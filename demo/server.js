@@ -55,7 +55,7 @@ export const startStatic = async ({ routes = {}, pages = {}, port = 0 }) => {
 
 /**
  * @typedef {{ at: number, status: number, ids: string[], body: string, headers: import('node:http').IncomingHttpHeaders }} Attempt
- * @typedef {(info: { attempt: number, body: any }) => ({ status: number, headers?: Record<string, string>, hang?: boolean } | void)} Responder
+ * @typedef {(info: { attempt: number, body: any }) => ({ status?: number, headers?: Record<string, string>, hang?: boolean, delay?: number } | void)} Responder
  */
 
 /**
@@ -109,27 +109,32 @@ export const startCollector = async ({ port = 0, path = '/v1/responses', file, r
       attempts.push(attempt)
       const scripted = respond?.({ attempt: attempts.length, body })
       if (scripted?.hang) return // never answers: the client must time out
-      if (scripted) {
-        attempt.status = scripted.status
-        return res.writeHead(scripted.status, { ...cors, ...scripted.headers }).end()
-      }
-      if (!body || !Array.isArray(body.answers) || body.answers.some((a) => !valid(a))) {
-        attempt.status = 400
-        return res.writeHead(400, { ...cors, 'Content-Type': 'text/plain' }).end('expected { answers: [...] } with id, touchpoint, metric, score, createdAt, page.url')
-      }
-      let added = 0
-      for (const a of body.answers) {
-        if (ids.has(a.id)) continue // the same answer sent again: stored once
-        ids.add(a.id)
-        const stored = { ...a, receivedAt: new Date().toISOString(), sentAt: body.sentAt }
-        if (file) appendFileSync(file, JSON.stringify(stored) + '\n') // stored before the 2xx
-        answers.push(stored)
-        added++
-      }
-      attempt.status = 200
-      res.writeHead(200, { ...cors, 'Content-Type': 'application/json' }).end(JSON.stringify({ accepted: added }))
+      setTimeout(() => reply(res, attempt, body, scripted), scripted?.delay ?? 0) // delay: a slow collector
     })
   })
+
+  /** @param {import('node:http').ServerResponse} res @param {Attempt} attempt @param {any} body @param {any} scripted */
+  const reply = (res, attempt, body, scripted) => {
+    if (scripted?.status) {
+      attempt.status = scripted.status
+      return res.writeHead(scripted.status, { ...cors, ...scripted.headers }).end()
+    }
+    if (!body || !Array.isArray(body.answers) || body.answers.some((a) => !valid(a))) {
+      attempt.status = 400
+      return res.writeHead(400, { ...cors, 'Content-Type': 'text/plain' }).end('expected { answers: [...] } with id, touchpoint, metric, score, createdAt, page.url')
+    }
+    let added = 0
+    for (const a of body.answers) {
+      if (ids.has(a.id)) continue // the same answer sent again: stored once
+      ids.add(a.id)
+      const stored = { ...a, receivedAt: new Date().toISOString(), sentAt: body.sentAt }
+      if (file) appendFileSync(file, JSON.stringify(stored) + '\n') // stored before the 2xx
+      answers.push(stored)
+      added++
+    }
+    attempt.status = 200
+    res.writeHead(200, { ...cors, 'Content-Type': 'application/json' }).end(JSON.stringify({ accepted: added }))
+  }
   const s = await listen(server, port)
   return { ...s, endpoint: s.url + path, answers, attempts }
 }

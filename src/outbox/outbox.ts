@@ -62,6 +62,7 @@ export const createOutbox = (deps: OutboxDeps) => {
   const mine = new Map<string, Entry>() // answers this page created and has not seen confirmed
   const inflight = new Set<string>()
   let failures = 0
+  let waitUntil = 0 // the collector's Retry-After, on the monotonic clock
   let timer: ReturnType<typeof setTimeout> | undefined
   let timerAt = Infinity
   let running: Promise<void> | null = null
@@ -158,7 +159,10 @@ export const createOutbox = (deps: OutboxDeps) => {
         batch[1] ? todo.unshift(...batch.map((e) => [e])) : await giveUp(batch, res.status, 'rejected with HTTP ' + res.status)
       else {
         let ms = backoff(++failures, deps.random)
-        if (v == 'wait') await store.set([[WAIT, now() + (ms = Math.min(res.retryAfter!, limits.maxWait))]]) // survives a reload
+        if (v == 'wait') {
+          waitUntil = performance.now() + (ms = Math.min(res.retryAfter!, limits.maxWait))
+          await store.set([[WAIT, now() + ms]]) // survives a reload
+        }
         else await store.set(batch.map((e) => [Q + e.a.id, { ...e, tries: e.tries + 1 }]))
         const reason = res.status ? 'HTTP ' + res.status : 'no response'
         batch.forEach((e) => fail(e.a, res.status || null, reason, false))
@@ -195,6 +199,7 @@ export const createOutbox = (deps: OutboxDeps) => {
    */
   const sendNow = (includeHeld: boolean) => {
     let budget = limits.batchBytes
+    if (performance.now() < waitUntil) return // rate limited: the next visit sends them
     for (const batch of batches([...mine.values()].filter((e) => !inflight.has(e.a.id) && (includeHeld || !e.hold)))) {
       const b = body(batch)
       if ((budget -= b.length) < 0) break
