@@ -93,6 +93,7 @@ describe('script tag → prompt → collector', () => {
       expect(collector.answers[0]).toMatchObject({ touchpoint: 'kb', metric: 'csat', score: 3, comment: 'Quick and clear' })
       expect(await page.evaluate(() => (window as any).__r)).toMatchObject({ score: 3 })
       await until('the thank-you to go', async () => (await page.locator('touchpoint-prompt').count()) == 0)
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('go') // focus returned
 
       await page.keyboard.press('x')
       await page.locator('touchpoint-prompt [role=radio]').first().waitFor()

@@ -21,4 +21,4 @@ export const css =
   '.x{position:absolute;top:8px;right:8px;width:28px;height:28px;border:0;background:0;color:var(--m);font-size:20px}' +
   'label{display:block;margin-bottom:6px}textarea{display:block;width:100%;min-height:72px;padding:8px}' +
   '.send{margin-top:10px;padding:8px 16px}:disabled{opacity:.6}' +
-  '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}'
+  '.sr{position:absolute;clip-path:inset(50%)}'

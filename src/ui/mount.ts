@@ -103,6 +103,8 @@ export const mountPrompt = (props: PromptProps, o: MountOptions): (() => void) =
       else p.onDismiss()
     },
   }
+  // Focus goes back where it came from when the prompt closes (WAI-ARIA dialog pattern).
+  const back = document.activeElement as HTMLElement | null
   ;(o.target ?? document.body).appendChild(host)
   set({})
   if (p.autofocus) el('[tabindex="0"]')?.focus()
@@ -111,6 +113,7 @@ export const mountPrompt = (props: PromptProps, o: MountOptions): (() => void) =
   return () => {
     gone = true
     clearTimeout(timer)
+    if (document.activeElement == host) back?.focus()
     render(null, box)
     host.remove()
   }
