@@ -78,6 +78,8 @@ describe('each trigger asks only after it fires', () => {
     await p.click('#pay')
     await prompts(p).waitFor()
     expect(await question(p)).toBe('How easy was it to pay today?')
+    // Opened by the visitor's click: focus moves into the choices.
+    expect(await p.evaluate(() => document.activeElement?.localName)).toBe('touchpoint-prompt')
     expect(await p.locator('touchpoint-prompt [role=radio]').count()).toBe(7)
     await p.locator('touchpoint-prompt [data-score="6"]').click()
     await until('the answer', () => collector.answers.find((a) => a.touchpoint == 'checkout-pay'))
@@ -100,6 +102,8 @@ describe('each trigger asks only after it fires', () => {
     const shown = await p.evaluate(() => (window as any).__shown)
     expect(shown).toMatchObject([{ touchpoint: 'article-end', metric: 'csat' }])
     expect(shown[0].at - before).toBeGreaterThanOrEqual(1000)
+    // It appeared by itself: it does not take the keyboard focus away from the page.
+    expect(await p.evaluate(() => document.activeElement?.localName)).not.toBe('touchpoint-prompt')
     await p.close()
   })
 

@@ -58,7 +58,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   !!v && typeof v == 'object' && !Array.isArray(v)
 
 export const start = safe((options: unknown, fromAttributes: boolean): void => {
-  if (state) return warn('init() called twice; the first wins.')
+  if (state) return warn('init() called twice.')
   const o = parseOptions(isObject(options) ? options : {}, fromAttributes)
   if (!o) return
   setDebug(o.debug)
@@ -83,8 +83,12 @@ const bad = (msg: string): Promise<null> => {
   return Promise.resolve(null)
 }
 
-/** Internal form of ask(): `auto` marks prompts opened by a trigger, not by code. */
-export const askFrom = safe((metric: Metric, a: AskOptions, auto: boolean): Promise<Answer | null> => {
+/**
+ * Internal form of ask(): `auto` marks prompts opened by a trigger, not by code; `focus` lets the
+ * prompt take keyboard focus when the visitor's own action (a click) opened it. A prompt that
+ * appears by itself (view, load, exit…) never steals focus.
+ */
+export const askFrom = safe((metric: Metric, a: AskOptions, auto: boolean, focus: boolean = !auto): Promise<Answer | null> => {
   const s = state
   if (!s) return bad(NOT_STARTED)
   if (!isMetric(metric)) return bad('metric ' + JSON.stringify(metric) + ' is not csat, nps, ces or thumbs.')
@@ -132,7 +136,7 @@ export const askFrom = safe((metric: Metric, a: AskOptions, auto: boolean): Prom
           question,
           comment,
           t,
-          autofocus: !!navigator.userActivation?.isActive,
+          autofocus: focus && !!navigator.userActivation?.isActive,
           onScore(score, more) {
             answer = buildAnswer({
               touchpoint: id,

@@ -16,6 +16,5 @@ export const en = {
   send: 'Send',
   close: 'Close',
   thanks: 'Thank you for your feedback!',
-  region: 'Feedback',
 }
 export type Strings = typeof en

@@ -51,7 +51,7 @@ const arm = (el: Element): (() => void) => {
       warn(
         `<${el.localName} data-touchpoint="${id}">: ` +
           (id ? `data-touchpoint-${name} is ${JSON.stringify(raw)}, expected ${parse.e}` : 'data-touchpoint needs an id') +
-          '; this touchpoint is skipped.',
+          '; skipped.',
       )
       return noop
     }
@@ -78,6 +78,7 @@ const arm = (el: Element): (() => void) => {
           sampleRate: v['sample-rate'],
         },
         true,
+        v.trigger == click,
       ).then(() => (busy = !again))
     }, v.delay)
   })

@@ -109,7 +109,7 @@ export const mountPrompt = (props: PromptProps, o: MountOptions): (() => void) =
   set({})
   if (p.autofocus) el('[tabindex="0"]')?.focus()
   // A live region must change after insertion to be read: announces a prompt nobody focused.
-  setTimeout(() => s.announce || set({ announce: p.t.region + ': ' + p.question }), 150)
+  setTimeout(() => s.announce || set({ announce: p.question }), 150)
   return () => {
     gone = true
     clearTimeout(timer)

@@ -73,7 +73,7 @@ export const view = (p: ViewProps, s: ViewState, a: ViewActions) => {
                 onFocus={() => a.focus(i)}
                 onClick={() => a.choose(n)}
               >
-                {metric == 'thumbs' ? (n ? '👍' : '👎') : n}
+                {metric == 'thumbs' ? (n ? '👍 ' : '👎 ') + name(n) : n}
               </button>
             ))}
           </div>
