@@ -24,6 +24,8 @@ describe('script tag → prompt → collector', () => {
     try {
       const page = await ctx.newPage()
       const seen = watch(page)
+      const requests: string[] = []
+      page.on('request', (r) => requests.push(r.url()))
       await page.goto(web.url + '/shop')
       const nine = page.locator('touchpoint-prompt [role=radio][data-score="9"]')
       await nine.waitFor({ timeout: 30_000 })
@@ -50,6 +52,8 @@ describe('script tag → prompt → collector', () => {
       expect(added.filter((k) => k != '__before' && k != '__asked')).toEqual(['Touchpoint'])
       expect(seen.errors).toEqual([])
       expect(await page.evaluate(() => document.cookie)).toBe('')
+      // Nothing went anywhere but the page's own origin and the configured endpoint.
+      expect(requests.filter((u) => !u.startsWith(web.url + '/') && u != collector.endpoint)).toEqual([])
     } finally {
       await ctx.close()
       await web.close()
@@ -102,6 +106,38 @@ describe('script tag → prompt → collector', () => {
       expect(await page.evaluate(() => (window as any).__d)).toBeNull()
       expect(await page.locator('touchpoint-prompt').count()).toBe(0)
       expect(collector.answers).toHaveLength(1)
+      expect(seen.errors).toEqual([])
+    } finally {
+      await ctx.close()
+      await web.close()
+      await collector.close()
+    }
+  })
+
+  it('loading the file twice is harmless: one Touchpoint, one prompt, no error', async () => {
+    const collector = await startCollector()
+    web = await site({
+      '/twice': scriptPage({
+        endpoint: collector.endpoint,
+        head: `<script async src="/dist/touchpoint.js" data-endpoint="${collector.endpoint}"></script>`,
+        body: `<button id="b" data-touchpoint="twice" data-touchpoint-ask="thumbs">Rate</button>`,
+      }),
+    })
+    const ctx = await launch()
+    try {
+      const page = await ctx.newPage()
+      const seen = watch(page)
+      await page.goto(web.url + '/twice')
+      await until('both copies to run', () =>
+        page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/dist/touchpoint.js')).length >= 1 && !!(window as any).Touchpoint?.version),
+      )
+      await page.click('#b')
+      await page.locator('touchpoint-prompt').first().waitFor()
+      expect(await page.locator('touchpoint-prompt').count()).toBe(1)
+      await page.locator('touchpoint-prompt [data-score="1"]').click()
+      await until('one answer', () => collector.answers.length == 1)
+      await page.evaluate(() => (window as any).Touchpoint.flush())
+      expect(collector.attempts).toHaveLength(1)
       expect(seen.errors).toEqual([])
     } finally {
       await ctx.close()
