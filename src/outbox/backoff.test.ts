@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { BASE, CAP, backoff, startJitter } from './backoff'
 
 describe('backoff', () => {
-  it('grows exponentially within [0.6, 1] of its window', () => {
+  it('grows exponentially within [0.75, 1] of its window', () => {
     for (let n = 1; n <= 8; n++) {
       const top = Math.min(CAP, BASE * 2 ** (n - 1))
-      expect(backoff(n, () => 0)).toBe(Math.round(top * 0.6))
-      expect(backoff(n, () => 0.999999)).toBe(Math.round(top * 0.9999996))
+      expect(backoff(n, () => 0)).toBe(Math.round(top * 0.75))
+      expect(backoff(n, () => 0.999999)).toBe(Math.round(top * 0.99999975))
     }
   })
 
@@ -22,7 +22,7 @@ describe('backoff', () => {
   it('is jittered: draws spread over the window', () => {
     const seen = new Set(Array.from({ length: 50 }, () => backoff(5)))
     expect(seen.size).toBeGreaterThan(20)
-    for (const v of seen) expect(v).toBeGreaterThanOrEqual(BASE * 16 * 0.6 - 1)
+    for (const v of seen) expect(v).toBeGreaterThanOrEqual(BASE * 16 * 0.75 - 1)
   })
 
   it('spreads the first flush over [0, 1 s]', () => {

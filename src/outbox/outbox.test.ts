@@ -131,7 +131,7 @@ describe('outbox: failures', () => {
       expect(await stored()).toEqual([a.id])
       waits.push(lastDelay(st))
     }
-    expect(waits).toEqual([800, 1600, 3200]) // random() = 0.5 → 0.8 of each window
+    expect(waits).toEqual([875, 1750, 3500]) // random() = 0.5 → 0.875 of each window
     expect(named('failed').every((f) => !f.permanent)).toBe(true)
     await ob.flush()
     expect(sentIds()).toEqual([a.id, a.id, a.id, a.id])
