@@ -2,7 +2,7 @@ import { render } from 'preact'
 import type { Strings } from '../i18n/en'
 import { safe } from '../log'
 import { choices, type CommentMode, type Metric } from '../metrics'
-import { css } from './Prompt.css'
+import { css } from './view.css'
 import { view, type ViewState } from './view'
 
 export interface PromptProps {
