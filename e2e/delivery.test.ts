@@ -131,9 +131,13 @@ describe('outbox delivery', () => {
       const tries = posts(t.collector, id)
       expect(tries).toHaveLength(2)
       expect(tries[1]!.at - tries[0]!.at).toBeGreaterThanOrEqual(10_000) // the 10 s request timeout
-      const events = await p.evaluate(() => (window as any).events as any[])
-      expect(events.map((x) => x.e)).toEqual(['failed', 'sent'])
-      expect(events[0]).toMatchObject({ status: null, permanent: false })
+      // The collector stored it before its 200 reached the page: wait for the page to see it.
+      const events = await until('the sent event', async () => {
+        const e = await p.evaluate(() => (window as any).events as any[])
+        return e.some((x) => x.e == 'sent') ? e : null
+      })
+      expect(events!.map((x) => x.e)).toEqual(['failed', 'sent'])
+      expect(events![0]).toMatchObject({ status: null, permanent: false })
     } finally {
       await t.close()
     }
