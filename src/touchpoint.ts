@@ -54,7 +54,7 @@ const cleanups: (() => void)[] = []
 export const onDestroy = (fn: () => void): void => void cleanups.push(fn)
 export const current = (): Options | null => state?.o ?? null
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
+export const isObject = (v: unknown): v is Record<string, unknown> =>
   !!v && typeof v == 'object' && !Array.isArray(v)
 
 export const start = safe((options: unknown, fromAttributes: boolean): void => {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 const asked: unknown[][] = []
-vi.mock('../touchpoint', () => ({
+vi.mock('../touchpoint', async (orig) => ({
+  ...(await orig<typeof import('../touchpoint')>()),
   askFrom: (...a: unknown[]) => {
     asked.push(a)
     return Promise.resolve(null)

@@ -1,7 +1,7 @@
 import { warn } from '../log'
 import { commentModes, isMetric } from '../metrics'
 import { num, oneOf, parser } from '../options'
-import { askFrom } from '../touchpoint'
+import { askFrom, isObject } from '../touchpoint'
 import { click } from './click'
 import { event } from './event'
 import { exit } from './exit'
@@ -28,8 +28,8 @@ const attributes = {
   'sample-rate': [null, num(0, 1)], // absent: the script tag's data-sample-rate
   context: ['{}', parser('a JSON object', (v) => {
     try {
-      const o = JSON.parse(v as string)
-      return o && typeof o == 'object' && !Array.isArray(o) ? o : undefined
+      const o: unknown = JSON.parse(v as string)
+      return isObject(o) ? o : undefined
     } catch {
       return undefined
     }
@@ -43,10 +43,10 @@ const attributes = {
 const arm = (el: Element): (() => void) => {
   const attr = (name: string) => el.getAttribute('data-touchpoint' + name)
   const id = attr('')!.trim()
-  const display = attr('-display') == 'inline' ? 'inline' : 'popover'
   const v: Record<string, any> = {}
+  // In table order: `display` is parsed before the `trigger` default that depends on it.
   for (const [name, [def, parse]] of Object.entries(attributes)) {
-    const raw = attr('-' + name) ?? (name == 'trigger' ? (display == 'inline' ? 'load' : 'click') : def)
+    const raw = attr('-' + name) ?? (name == 'trigger' ? (v.display == 'inline' ? 'load' : 'click') : def)
     if (raw != null && (v[name] = parse(raw)) === undefined || !id) {
       warn(
         `<${el.localName} data-touchpoint="${id}">: ` +
@@ -58,7 +58,7 @@ const arm = (el: Element): (() => void) => {
   }
   // A click or a submit may come again (the guard keeps visitors from being pestered);
   // a page is viewed, loaded or left once, and an inline prompt, once shown, stays.
-  const again = display == 'popover' && !/^(view|load|exit)/.test(attr('-trigger') ?? 'click')
+  const again = v.display == 'popover' && ![view, load, exit].includes(v.trigger)
   let timer: ReturnType<typeof setTimeout> | undefined
   let busy = false
   const release: () => void = v.trigger(el, () => {
@@ -73,7 +73,7 @@ const arm = (el: Element): (() => void) => {
           question: attr('-question') ?? undefined,
           comment: v.comment,
           context: v.context,
-          display,
+          display: v.display,
           target: el,
           sampleRate: v['sample-rate'],
         },
