@@ -158,12 +158,14 @@ export const createOutbox = (deps: OutboxDeps) => {
       else if (v == 'reject')
         batch[1] ? todo.unshift(...batch.map((e) => [e])) : await giveUp(batch, res.status, 'rejected with HTTP ' + res.status)
       else {
-        let ms = backoff(++failures, deps.random)
+        let ms: number
         if (v == 'wait') {
           waitUntil = performance.now() + (ms = Math.min(res.retryAfter!, limits.maxWait))
           await store.set([[WAIT, now() + ms]]) // survives a reload
+        } else {
+          ms = backoff(++failures, deps.random)
+          await store.set(batch.map((e) => [Q + e.a.id, { ...e, tries: e.tries + 1 }]))
         }
-        else await store.set(batch.map((e) => [Q + e.a.id, { ...e, tries: e.tries + 1 }]))
         const reason = res.status ? 'HTTP ' + res.status : 'no response'
         batch.forEach((e) => fail(e.a, res.status || null, reason, false))
         return schedule(ms), false
