@@ -110,7 +110,7 @@ export const askFrom = safe((metric: Metric, a: AskOptions, auto: boolean, focus
   if (!inline && s.popover) return logBlocked(id, 'another popover is open'), Promise.resolve(null)
 
   const t = strings(s.o.locale || navigator.language || 'en')
-  const question = a.question?.trim() || t.question[metric]
+  const question = a.question?.trim() || t[`${metric}Question`]
   const info = { touchpoint: id, metric }
   return new Promise<Answer | null>((resolve) => {
     let answer: Answer | null = null

@@ -36,9 +36,10 @@ export const view = (p: ViewProps, s: ViewState, a: ViewActions) => {
   const name = (n: number) =>
     metric == 'thumbs'
       ? n
-        ? t.high.thumbs
-        : t.low.thumbs
-      : t.outOf(n, max) + (n == min ? ', ' + t.low[metric] : n == max ? ', ' + t.high[metric] : '')
+        ? t.thumbsUp
+        : t.thumbsDown
+      : t.outOf.replace('{score}', '' + n).replace('{max}', '' + max) +
+        (n == min ? ', ' + t[`${metric}Low`] : n == max ? ', ' + t[`${metric}High`] : '')
   const blocked = p.comment == 'required' && !s.text.trim()
   return (
     <div
@@ -79,8 +80,8 @@ export const view = (p: ViewProps, s: ViewState, a: ViewActions) => {
           </div>
           {metric != 'thumbs' && (
             <div class="ends" aria-hidden="true">
-              <span>{t.low[metric]}</span>
-              <span>{t.high[metric]}</span>
+              <span>{t[`${metric}Low`]}</span>
+              <span>{t[`${metric}High`]}</span>
             </div>
           )}
         </div>
