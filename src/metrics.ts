@@ -20,5 +20,18 @@ export const choices = (metric: Metric): number[] => {
   return metric == 'thumbs' ? out.reverse() : out
 }
 
-export type CommentMode = 'off' | 'optional' | 'required'
-export const commentModes: CommentMode[] = ['off', 'optional', 'required']
+/**
+ * The comment step: `off`, `optional`, `required`, or `low` (optional, and only after a low
+ * score: the visitor who is unhappy is the one worth asking why).
+ */
+export type CommentMode = 'off' | 'optional' | 'required' | 'low'
+export const commentModes: CommentMode[] = ['off', 'optional', 'required', 'low']
+
+export type Band = 'low' | 'middle' | 'high'
+// The highest score of the low band and the lowest of the high band, per metric:
+// NPS detractors 0–6 / promoters 9–10; CSAT 1–3 / 4–5; CES 1–4 / 6–7; thumbs down / up.
+const bands: Record<Metric, [number, number]> = { nps: [6, 9], csat: [3, 4], ces: [4, 6], thumbs: [0, 1] }
+
+/** Where a score falls: its band chooses the comment step's wording and, with `low`, whether it is shown. */
+export const band = (metric: Metric, score: number): Band =>
+  score <= bands[metric][0] ? 'low' : score >= bands[metric][1] ? 'high' : 'middle'
