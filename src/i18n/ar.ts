@@ -1,0 +1,29 @@
+// Arabic (Modern Standard)
+import type { Strings } from './en'
+
+const ar: Strings = {
+  dir: 'rtl',
+  csatQuestion: 'ما مدى رضاك عن تجربتك؟',
+  npsQuestion: 'ما مدى احتمال أن توصي بنا لصديق أو زميل؟',
+  cesQuestion: 'ما مدى سهولة حصولك على ما تحتاجه اليوم؟',
+  thumbsQuestion: 'هل كان هذا مفيدًا؟',
+  csatLow: 'غير راضٍ إطلاقًا',
+  csatHigh: 'راضٍ جدًا',
+  npsLow: 'غير محتمل إطلاقًا',
+  npsHigh: 'محتمل جدًا',
+  cesLow: 'صعب جدًا',
+  cesHigh: 'سهل جدًا',
+  thumbsDown: 'لا',
+  thumbsUp: 'نعم',
+  outOf: '{score} من {max}',
+  commentLabel: 'أخبرنا بالمزيد',
+  commentLow: 'ما الذي يمكننا تحسينه؟',
+  commentHigh: 'ما أكثر ما أعجبك؟',
+  commentOptional: '(اختياري)',
+  commentRequired: '(مطلوب)',
+  send: 'إرسال',
+  close: 'إغلاق',
+  thanks: 'شكرًا لك على ملاحظاتك!',
+}
+
+export default ar

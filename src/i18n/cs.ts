@@ -1,0 +1,29 @@
+// Czech
+import type { Strings } from './en'
+
+const cs: Strings = {
+  dir: 'ltr',
+  csatQuestion: 'Jak jste spokojeni se svou zkušeností?',
+  npsQuestion: 'Jak pravděpodobné je, že nás doporučíte známému nebo kolegovi?',
+  cesQuestion: 'Jak snadné bylo dnes vyřídit, co jste potřebovali?',
+  thumbsQuestion: 'Pomohlo vám to?',
+  csatLow: 'Velmi nespokojen',
+  csatHigh: 'Velmi spokojen',
+  npsLow: 'Vůbec nepravděpodobné',
+  npsHigh: 'Velmi pravděpodobné',
+  cesLow: 'Velmi obtížné',
+  cesHigh: 'Velmi snadné',
+  thumbsDown: 'Ne',
+  thumbsUp: 'Ano',
+  outOf: '{score} z {max}',
+  commentLabel: 'Řekněte nám více',
+  commentLow: 'Co bychom mohli zlepšit?',
+  commentHigh: 'Co se vám líbilo nejvíc?',
+  commentOptional: '(nepovinné)',
+  commentRequired: '(povinné)',
+  send: 'Odeslat',
+  close: 'Zavřít',
+  thanks: 'Děkujeme za zpětnou vazbu!',
+}
+
+export default cs

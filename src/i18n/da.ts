@@ -1,0 +1,29 @@
+// Danish
+import type { Strings } from './en'
+
+const da: Strings = {
+  dir: 'ltr',
+  csatQuestion: 'Hvor tilfreds er du med din oplevelse?',
+  npsQuestion: 'Hvor sandsynligt er det, at du vil anbefale os til en ven eller kollega?',
+  cesQuestion: 'Hvor nemt var det at få det, du havde brug for i dag?',
+  thumbsQuestion: 'Var dette nyttigt?',
+  csatLow: 'Meget utilfreds',
+  csatHigh: 'Meget tilfreds',
+  npsLow: 'Slet ikke sandsynligt',
+  npsHigh: 'Meget sandsynligt',
+  cesLow: 'Meget svært',
+  cesHigh: 'Meget nemt',
+  thumbsDown: 'Nej',
+  thumbsUp: 'Ja',
+  outOf: '{score} ud af {max}',
+  commentLabel: 'Fortæl os mere',
+  commentLow: 'Hvad kunne vi gøre bedre?',
+  commentHigh: 'Hvad var du mest glad for?',
+  commentOptional: '(valgfrit)',
+  commentRequired: '(påkrævet)',
+  send: 'Send',
+  close: 'Luk',
+  thanks: 'Tak for din feedback!',
+}
+
+export default da

@@ -1,0 +1,29 @@
+// Spanish
+import type { Strings } from './en'
+
+const es: Strings = {
+  dir: 'ltr',
+  csatQuestion: '¿Cuál es su grado de satisfacción con su experiencia?',
+  npsQuestion: '¿Qué probabilidad hay de que nos recomiende a un amigo o colega?',
+  cesQuestion: '¿En qué medida le resultó fácil obtener hoy lo que necesitaba?',
+  thumbsQuestion: '¿Le resultó útil?',
+  csatLow: 'Muy insatisfecho',
+  csatHigh: 'Muy satisfecho',
+  npsLow: 'Nada probable',
+  npsHigh: 'Muy probable',
+  cesLow: 'Muy difícil',
+  cesHigh: 'Muy fácil',
+  thumbsDown: 'No',
+  thumbsUp: 'Sí',
+  outOf: '{score} de {max}',
+  commentLabel: 'Cuéntenos más',
+  commentLow: '¿Qué podríamos mejorar?',
+  commentHigh: '¿Qué es lo que más le gustó?',
+  commentOptional: '(opcional)',
+  commentRequired: '(obligatorio)',
+  send: 'Enviar',
+  close: 'Cerrar',
+  thanks: '¡Gracias por sus comentarios!',
+}
+
+export default es

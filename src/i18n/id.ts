@@ -1,0 +1,29 @@
+// Indonesian
+import type { Strings } from './en'
+
+const id: Strings = {
+  dir: 'ltr',
+  csatQuestion: 'Seberapa puas Anda dengan pengalaman Anda?',
+  npsQuestion: 'Seberapa besar kemungkinan Anda merekomendasikan kami kepada teman atau kolega?',
+  cesQuestion: 'Seberapa mudah Anda mendapatkan apa yang Anda butuhkan hari ini?',
+  thumbsQuestion: 'Apakah ini membantu?',
+  csatLow: 'Sangat tidak puas',
+  csatHigh: 'Sangat puas',
+  npsLow: 'Sangat tidak mungkin',
+  npsHigh: 'Sangat mungkin',
+  cesLow: 'Sangat sulit',
+  cesHigh: 'Sangat mudah',
+  thumbsDown: 'Tidak',
+  thumbsUp: 'Ya',
+  outOf: '{score} dari {max}',
+  commentLabel: 'Ceritakan lebih lanjut',
+  commentLow: 'Apa yang bisa kami perbaiki?',
+  commentHigh: 'Apa yang paling Anda sukai?',
+  commentOptional: '(opsional)',
+  commentRequired: '(wajib)',
+  send: 'Kirim',
+  close: 'Tutup',
+  thanks: 'Terima kasih atas masukan Anda!',
+}
+
+export default id

@@ -1,0 +1,29 @@
+// Swedish
+import type { Strings } from './en'
+
+const sv: Strings = {
+  dir: 'ltr',
+  csatQuestion: 'Hur nöjd är du med din upplevelse?',
+  npsQuestion: 'Hur troligt är det att du skulle rekommendera oss till en vän eller kollega?',
+  cesQuestion: 'Hur enkelt var det att få det du behövde i dag?',
+  thumbsQuestion: 'Var det här till hjälp?',
+  csatLow: 'Mycket missnöjd',
+  csatHigh: 'Mycket nöjd',
+  npsLow: 'Inte alls troligt',
+  npsHigh: 'Mycket troligt',
+  cesLow: 'Mycket svårt',
+  cesHigh: 'Mycket enkelt',
+  thumbsDown: 'Nej',
+  thumbsUp: 'Ja',
+  outOf: '{score} av {max}',
+  commentLabel: 'Berätta mer',
+  commentLow: 'Vad kan vi göra bättre?',
+  commentHigh: 'Vad uppskattade du mest?',
+  commentOptional: '(valfritt)',
+  commentRequired: '(obligatoriskt)',
+  send: 'Skicka',
+  close: 'Stäng',
+  thanks: 'Tack för dina synpunkter!',
+}
+
+export default sv

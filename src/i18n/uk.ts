@@ -1,0 +1,29 @@
+// Ukrainian
+import type { Strings } from './en'
+
+const uk: Strings = {
+  dir: 'ltr',
+  csatQuestion: 'Наскільки ви задоволені своїм досвідом?',
+  npsQuestion: 'Наскільки ймовірно, що ви порекомендуєте нас другові чи колезі?',
+  cesQuestion: 'Наскільки легко вам було сьогодні вирішити своє питання?',
+  thumbsQuestion: 'Це було корисно?',
+  csatLow: 'Дуже незадоволений',
+  csatHigh: 'Дуже задоволений',
+  npsLow: 'Точно не пораджу',
+  npsHigh: 'Неодмінно пораджу',
+  cesLow: 'Дуже складно',
+  cesHigh: 'Дуже легко',
+  thumbsDown: 'Ні',
+  thumbsUp: 'Так',
+  outOf: '{score} з {max}',
+  commentLabel: 'Розкажіть докладніше',
+  commentLow: 'Що ми могли б покращити?',
+  commentHigh: 'Що вам сподобалося найбільше?',
+  commentOptional: '(необов’язково)',
+  commentRequired: '(обов’язково)',
+  send: 'Надіслати',
+  close: 'Закрити',
+  thanks: 'Дякуємо за ваш відгук!',
+}
+
+export default uk
