@@ -1,47 +1,81 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import nodeResolve from '@rollup/plugin-node-resolve'
 import replace from '@rollup/plugin-replace'
 import terser from '@rollup/plugin-terser'
 import typescript from '@rollup/plugin-typescript'
-import type { RollupOptions } from 'rollup'
+import type { Plugin, RollupOptions } from 'rollup'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
 const define = () =>
   replace({
     preventAssignment: true,
-    // Dependencies may read process.env.NODE_ENV, which browsers lack.
+    // Dependencies (nanostores, preact) read process.env.NODE_ENV, which browsers lack.
     values: { __VERSION__: JSON.stringify(version), 'process.env.NODE_ENV': JSON.stringify('production') },
   })
+// nanostores shares its epoch counter through a global so that copies of it agree; the script
+// tag carries one copy and may define no global but Touchpoint, so it keeps the counter private.
+const noGlobals = () =>
+  replace({
+    preventAssignment: false,
+    delimiters: ['', ''],
+    values: { 'globalThis.nanostoresGlobal ||= { epoch: 0 }': '{ epoch: 0 }' },
+  })
 const ts = (o: Record<string, unknown> = {}) => typescript({ tsconfig: './tsconfig.build.json', ...o })
+const minify = () =>
+  terser({
+    ecma: 2020,
+    module: true,
+    toplevel: true,
+    compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true },
+    format: { comments: false },
+  })
 
-// A script-tag build: one self-contained minified IIFE. Its only global is window.Touchpoint,
-// which the entry assigns itself (no `name` here, so Rollup adds none).
-const script = (input: string, file: string): RollupOptions => ({
-  input,
-  output: { file, format: 'iife', sourcemap: true },
-  // Our own modules run code at load only in the embed entries; keep them.
-  treeshake: { moduleSideEffects: (id) => /src[\\/]embed/.test(id) },
-  plugins: [
-    define(),
-    nodeResolve({ browser: true }),
-    ts(),
-    terser({
-      ecma: 2020,
-      toplevel: true,
-      compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true },
-      format: { comments: false },
-    }),
-  ],
+// The script tag fetches the prompt, web-vitals and language packs from beside itself by URL;
+// the npm module imports them as chunks. Same core, one file swapped (src/load/modules*.ts).
+const scriptLoaders = (): Plugin => ({
+  name: 'touchpoint-script-loaders',
+  async resolveId(source, importer, options) {
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true })
+    if (resolved && /src[\\/]load[\\/]modules\.ts$/.test(resolved.id))
+      return { ...resolved, id: resolved.id.replace(/modules\.ts$/, 'modules.script.ts') }
+    return resolved
+  },
 })
 
+const browserPlugins = () => [define(), noGlobals(), nodeResolve({ browser: true }), ts(), minify()]
+
+// Every language pack but English (which ships inside the prompt).
+const packs = readdirSync('src/i18n')
+  .filter((f) => /^[a-z]{2}(-[A-Z]{2})?\.ts$/.test(f) && f != 'en.ts')
+  .map((f) => f.slice(0, -3))
+
 const config: RollupOptions[] = [
-  script('src/embed.ts', 'dist/touchpoint.js'),
-  script('src/embed-vitals.ts', 'dist/touchpoint.vitals.js'),
   {
-    // The npm module: ESM with type declarations; dependencies stay imports for the app's bundler.
-    input: { index: 'src/index.ts', vitals: 'src/vitals.ts' },
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: true },
-    external: (id) => /^(preact|idb-keyval|web-vitals)(\/|$)/.test(id),
+    // The core: the file people paste. A classic script (IIFE) whose only global is
+    // window.Touchpoint, which the entry assigns itself (no `name` here, so Rollup adds none).
+    input: 'src/embed.ts',
+    output: { file: 'dist/touchpoint.js', format: 'iife', sourcemap: true },
+    // Our own modules run code at load only in the embed entry; keep it.
+    treeshake: { moduleSideEffects: (id) => /src[\\/]embed/.test(id) },
+    plugins: [scriptLoaders(), ...browserPlugins()],
+  },
+  // What the core fetches when it is needed: ES modules, each one file with its dependencies
+  // (built apart, so no chunk is shared: a shared chunk would cost a round trip).
+  ...[
+    ['src/ui/prompt.ts', 'dist/touchpoint.prompt.js'],
+    ['src/vitals.ts', 'dist/touchpoint.web-vitals.js'],
+  ].map(([input, file]): RollupOptions => ({ input, output: { file, format: 'es', sourcemap: true }, plugins: browserPlugins() })),
+  {
+    input: Object.fromEntries(packs.map((code) => ['touchpoint.i18n.' + code, `src/i18n/${code}.ts`])),
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js' },
+    plugins: browserPlugins(),
+  },
+  {
+    // The npm module: ESM with type declarations; dependencies stay imports for the app's
+    // bundler, and the prompt, web-vitals and each pack become chunks it loads on demand.
+    input: { index: 'src/index.ts' },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    external: (id) => /^(preact|idb-keyval|web-vitals|nanostores)(\/|$)/.test(id),
     plugins: [define(), ts({ declaration: true, declarationDir: 'dist/types' })],
   },
 ]

@@ -2,7 +2,7 @@
 // limits, rejections, a hung collector, a closed page, and no IndexedDB.
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { built, cleanup, launch, pending, profile, scriptPage, site, startCollector, until, watch } from './helpers'
+import { built, cleanup, launch, pending, profile, promptFetched, scriptPage, site, startCollector, until, watch } from './helpers'
 import type { Responder } from '../demo/server.js'
 
 beforeAll(() => {
@@ -62,6 +62,8 @@ describe('outbox delivery', () => {
       const ctx = await t.browser()
       const a = await t.open(ctx)
       const b = await t.open(ctx)
+      await promptFetched(a)
+      await promptFetched(b)
       await ctx.setOffline(true)
       const ids = [await answer(a, 'tab-a'), await answer(b, 'tab-b')]
       await until('both answers queued in the shared outbox', async () => (await pending(a)).length == 2)

@@ -101,3 +101,11 @@ export const site = (pages: Record<string, string>) =>
 
 /** Whether the built script exists: e2e tests exercise dist/, so `npm run build` must come first. */
 export const built = (): boolean => existsSync(join(import.meta.dirname, '..', 'dist', 'touchpoint.js'))
+
+/**
+ * Fetches the prompt file into the page (as a trigger's fetch-ahead does) before a test takes
+ * the page offline: a prompt never fetched cannot be shown offline, by design.
+ */
+export const promptFetched = (page: Page): Promise<unknown> =>
+  // A string, so the test runner's transform cannot rewrite the page's own import().
+  page.evaluate(`import(new URL('touchpoint.prompt.js', document.querySelector('script[src*="touchpoint"]').src).href)`)

@@ -1,6 +1,6 @@
 // The spine, end to end in Chromium, through the built dist/touchpoint.js and its script tag.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { STUB, built, cleanup, launch, pending, profile, scriptPage, site, startCollector, until, watch } from './helpers'
+import { STUB, built, cleanup, launch, pending, profile, promptFetched, scriptPage, site, startCollector, until, watch } from './helpers'
 
 type Srv = Awaited<ReturnType<typeof site>>
 let web: Srv
@@ -182,6 +182,7 @@ describe('delivery through faults', () => {
       const page = await ctx.newPage()
       await page.goto(web.url + '/offline')
       await until('Touchpoint to load', () => page.evaluate(() => !!(window as any).Touchpoint?.version))
+      await promptFetched(page)
       await ctx.setOffline(true)
       await page.evaluate(() => void (window as any).go())
       await page.locator('touchpoint-prompt [data-score="5"]').click()

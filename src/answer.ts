@@ -11,6 +11,10 @@ export interface Answer {
   question: string
   comment?: string
   createdAt: string
+  /** 1 when first stored; one more each time it is completed (a comment after the score went out). */
+  revision: number
+  /** The touchpoint's stage of the customer journey (awareness, purchase, support, …). */
+  stage?: string
   site?: string
   locale?: string
   page: { url: string; title: string; referrer: string }
@@ -33,10 +37,29 @@ export interface AnswerInput {
   score: number
   scale: Scale
   question: string
+  stage?: string
   site: string
   locale: string
   vitals: Vitals
   context: Record<string, unknown>
+  /** Query parameters kept in page.url (`*`: all). */
+  urlParams: string[]
+}
+
+/**
+ * A URL without its fragment and without query parameters except those named in `keep`: URLs
+ * carry password-reset tokens, e-mail addresses and session ids, which no answer should.
+ */
+export const cleanUrl = (href: string, keep: string[]): string => {
+  try {
+    const u = new URL(href)
+    u.hash = ''
+    if (!keep.includes('*'))
+      for (const name of [...new Set(u.searchParams.keys())]) if (!keep.includes(name)) u.searchParams.delete(name)
+    return u.href
+  } catch {
+    return '' // an empty or opaque referrer
+  }
 }
 
 export const buildAnswer = (i: AnswerInput): Answer => {
@@ -48,8 +71,10 @@ export const buildAnswer = (i: AnswerInput): Answer => {
     scale: { min: i.scale.min, max: i.scale.max },
     question: i.question,
     createdAt: new Date().toISOString(),
-    page: { url: location.href, title: document.title, referrer: document.referrer },
+    revision: 1,
+    page: { url: cleanUrl(location.href, i.urlParams), title: document.title, referrer: cleanUrl(document.referrer, i.urlParams) },
   }
+  if (i.stage) a.stage = i.stage
   if (i.site) a.site = i.site
   if (i.locale) a.locale = i.locale
   if (Object.keys(i.vitals).length) a.vitals = i.vitals

@@ -4,6 +4,7 @@ import * as api from './index'
 import { VERSION } from './version'
 import { current, onDestroy, start } from './touchpoint'
 import { scanTouchpoints } from './touchpoints/scan'
+import { setBase } from './load/modules'
 import { error, safe } from './log'
 import { readAttributes } from './options'
 
@@ -20,12 +21,15 @@ safe(() => {
     document.querySelector<HTMLScriptElement>('script[data-endpoint][src*="touchpoint"]')
   const queue = prev?.q ?? []
   w.Touchpoint = { ...api, version: VERSION }
+  // The prompt and language packs are fetched from beside this file.
+  const src = script?.src || document.querySelector<HTMLScriptElement>('script[src*="touchpoint"]')?.src
+  if (src) setBase(src)
   const attrs = script ? readAttributes(script) : {}
   // npm-style setups that load the file and call init() themselves have no data-endpoint.
   const selfStart = 'endpoint' in attrs || !queue.some(([m]) => m == 'init')
   if (selfStart) {
     if (!script) error('data-endpoint not found on any <script>.')
-    else start(attrs, true)
+    else start(attrs, true, script.nonce)
   }
   for (const [method, args, resolve] of queue) {
     // The stub only queues API methods; a hand-written queue might hold anything.

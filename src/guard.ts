@@ -74,6 +74,17 @@ export const createGuard = (o: GuardOptions) => ({
     if (auto) write('sessionStorage', VISIT, String(Number(read('sessionStorage', VISIT) || 0) + 1))
   },
   answered: (touchpoint: string) => mark(touchpoint, 'a'),
+  /** Erases what this visitor's browser keeps for the rules (consent withdrawn). */
+  forget(): void {
+    for (const [kind, key] of [['localStorage', SEEN], ['localStorage', DRAW], ['sessionStorage', VISIT]] as const) {
+      delete memory[kind + key]
+      try {
+        window[kind].removeItem(key)
+      } catch {
+        /* blocked storage held nothing */
+      }
+    }
+  },
   dismissed: (touchpoint: string) => mark(touchpoint, 'd'),
 })
 export type Guard = ReturnType<typeof createGuard>

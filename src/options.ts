@@ -1,5 +1,8 @@
 import { warn, error } from './log'
 
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v == 'object' && !Array.isArray(v)
+
 /** Everything `init()` accepts. Each option is also a `data-*` attribute of the script tag (kebab case). */
 export interface Options {
   /** Collector URL answers are POSTed to (required, http or https). */
@@ -26,6 +29,12 @@ export interface Options {
   requireConsent: boolean
   /** Log what Touchpoint decides to the console. */
   debug: boolean
+  /** Answers carry the page's web vitals (LCP, INP, CLS, FCP, TTFB); web-vitals is fetched with the prompt. */
+  vitals: boolean
+  /** Overrides of prompt strings, any locale (keys as in README); `data-texts` holds JSON. */
+  texts: Record<string, string>
+  /** Query parameters kept in `page.url` (`*`: all); `data-url-params` is comma-separated. The rest and the fragment are dropped. */
+  urlParams: string[]
 }
 
 export type ParsedOptions = Options
@@ -54,6 +63,20 @@ const url = parser('an http(s) URL of your collector', (v) => {
   }
 })
 
+// JSON in a data attribute, an object from init(): an object of strings either way.
+const texts = parser('an object of strings (JSON in data-texts), keys as in README', (v) => {
+  try {
+    const o: unknown = typeof v == 'string' ? JSON.parse(v) : v
+    return isObject(o) && Object.values(o).every((t) => typeof t == 'string') ? (o as Record<string, string>) : undefined
+  } catch {
+    return undefined
+  }
+})
+const list = parser('a comma-separated list of names, or *', (v) => {
+  const names = typeof v == 'string' ? v.split(',') : v
+  return Array.isArray(names) && names.every((n) => typeof n == 'string') ? names.map((n) => n.trim()).filter(Boolean) : undefined
+})
+
 // One table: each option's default and parser. README lists the same rows.
 const spec: { [K in keyof Options]: [Options[K], Parser<Options[K]>] } = {
   endpoint: ['', url],
@@ -68,6 +91,9 @@ const spec: { [K in keyof Options]: [Options[K], Parser<Options[K]>] } = {
   scan: [true, bool],
   requireConsent: [false, bool],
   debug: [false, bool],
+  vitals: [true, bool],
+  texts: [{}, texts],
+  urlParams: [[], list],
 }
 
 export const defaults = Object.fromEntries(

@@ -1,13 +1,13 @@
-import { buildAnswer, type Answer } from './answer'
+import { atom } from 'nanostores'
+import type { Answer } from './answer'
 import { createEmitter, type EventName, type Listener } from './events'
 import { createGuard, logBlocked, type Guard } from './guard'
-import { strings } from './i18n'
+import { fetchAhead, readVitals } from './load'
+import { chooseLocale } from './locale'
 import { debug, safe, setDebug, warn } from './log'
-import { commentModes, isMetric, metrics, type CommentMode, type Metric } from './metrics'
-import { parseOptions, type Options } from './options'
+import { commentModes, isMetric, type CommentMode, type Metric } from './metrics'
+import { isObject, parseOptions, type Options } from './options'
 import { createOutbox, type Outbox } from './outbox/outbox'
-import { mountPrompt } from './ui/mount'
-import type { Vitals } from './vitals'
 import { VERSION } from './version'
 
 /** What `ask()` accepts besides the metric. */
@@ -16,10 +16,12 @@ export interface AskOptions {
   touchpoint: string
   /** Question text; each metric has a default. */
   question?: string
-  /** Comment step after the score: `off` (default), `optional` or `required`. */
+  /** Comment step after the score: `off` (default), `optional`, `required`, or `low` (only after a low score). */
   comment?: CommentMode
   /** Merged into the answer's context, over `setContext()`'s. */
   context?: Record<string, unknown>
+  /** The touchpoint's stage of the customer journey (awareness, consideration, purchase, …), sent as `stage`. */
+  stage?: string
   /** `popover` (default) floats in a corner; `inline` renders inside `target`. */
   display?: 'popover' | 'inline'
   /** Element an inline prompt is rendered in. */
@@ -31,57 +33,66 @@ export interface AskOptions {
 }
 
 interface State {
-  o: Options
+  options: Options
   outbox: Outbox
   guard: Guard
   context: Record<string, unknown>
-  consented: boolean
+  /** Removes each prompt on screen. */
   open: Set<() => void>
   popover: boolean
 }
 
 const emitter = createEmitter()
-// web-vitals is an add-on (touchpoint/vitals, dist/touchpoint.vitals.js): the base never pays for it.
-let vitals: () => Vitals = () => ({})
-/** Called by the vitals add-on to have every answer carry the page's web vitals. */
-export const setVitalsSource = (fn: () => Vitals): void => {
-  vitals = fn
-}
 let state: State | null = null
+let nonce = ''
 const cleanups: (() => void)[] = []
+
+/**
+ * Whether prompts may be shown: false until consent(true) when `requireConsent` is set. An atom
+ * (nanostores), so whatever shows a prompt follows it: withdrawing consent closes open prompts.
+ */
+export const $consent = atom(true)
 
 /** Runs `fn` when Touchpoint is destroyed (used by the script-tag scanner). */
 export const onDestroy = (fn: () => void): void => void cleanups.push(fn)
-export const current = (): Options | null => state?.o ?? null
+export const current = (): Options | null => state?.options ?? null
 
-export const isObject = (v: unknown): v is Record<string, unknown> =>
-  !!v && typeof v == 'object' && !Array.isArray(v)
-
-export const start = safe((options: unknown, fromAttributes: boolean): void => {
+/** Starts Touchpoint. `scriptNonce`: the script tag's nonce, for browsers that need a `<style>`. */
+export const start = safe((options: unknown, fromAttributes: boolean, scriptNonce: string = ''): void => {
   if (state) return warn('init() called twice.')
   const o = parseOptions(isObject(options) ? options : {}, fromAttributes)
   if (!o) return
   setDebug(o.debug)
+  nonce = scriptNonce
+  $consent.set(!o.requireConsent)
   state = {
-    o,
+    options: o,
     outbox: createOutbox({ endpoint: o.endpoint, version: VERSION, emit: emitter.emit }),
     guard: createGuard(o),
     context: {},
-    consented: !o.requireConsent,
     open: new Set(),
     popover: false,
   }
   state.outbox.start()
 })
 
-/** Starts Touchpoint: validates options, starts web-vitals and delivers what earlier visits left. */
+/** Starts Touchpoint: validates options and delivers what earlier visits left. */
 export const init = (options: Partial<Options>): void => start(options, false)
+
+/**
+ * Starts fetching the prompt (its locale pack, web-vitals) because one is about to be wanted:
+ * a trigger is about to fire. Costs nothing when already fetched.
+ */
+export const prepare = (): void => {
+  if (state) void fetchAhead(chooseLocale(state.options.locale), state.options.vitals)
+}
 
 const NOT_STARTED = 'not started: call init() or check data-endpoint.'
 const bad = (msg: string): Promise<null> => {
   warn('ask(): ' + msg)
   return Promise.resolve(null)
 }
+const nothing = (why: string): Promise<null> => (debug(why), Promise.resolve(null))
 
 /**
  * Internal form of ask(): `auto` marks prompts opened by a trigger, not by code; `focus` lets the
@@ -98,83 +109,91 @@ export const askFrom = safe((metric: Metric, a: AskOptions, auto: boolean, focus
   if (
     !commentModes.includes(comment) ||
     (a.question != null && typeof a.question != 'string') ||
+    (a.stage != null && typeof a.stage != 'string') ||
     (a.context != null && !isObject(a.context)) ||
     (inline && !(a.target instanceof Element))
   )
-    return bad('bad comment, question, context or target.')
+    return bad('bad comment, question, stage, context or target.')
   const id = a.touchpoint.trim()
-  if (!s.consented) return debug('not asking "' + id + '": waiting for consent(true)'), Promise.resolve(null)
-  const rate = typeof a.sampleRate == 'number' ? a.sampleRate : s.o.sampleRate
+  if (!$consent.get()) return nothing('not asking "' + id + '": waiting for consent(true)')
+  const rate = typeof a.sampleRate == 'number' ? a.sampleRate : s.options.sampleRate
   const why = a.force ? null : s.guard.blocked(id, rate, auto && !inline)
   if (why) return logBlocked(id, why), Promise.resolve(null)
   if (!inline && s.popover) return logBlocked(id, 'another popover is open'), Promise.resolve(null)
+  // The popover slot is taken now, while the prompt is fetched: two triggers at once show one.
+  if (!inline) s.popover = true
+  const o = s.options
 
-  const t = strings(s.o.locale || navigator.language || 'en')
-  const question = a.question?.trim() || t[`${metric}Question`]
-  const info = { touchpoint: id, metric }
-  return new Promise<Answer | null>((resolve) => {
-    let answer: Answer | null = null
-    let unmount = () => {}
-    // Removes the prompt (thank-you over, dismissed, or destroy()) and frees the popover slot.
-    const remove = () => {
-      if (!s.open.delete(remove)) return
-      if (!inline) s.popover = false
-      unmount()
-      resolve(answer)
-    }
-    const answered = (a: Answer) => {
-      s.guard.answered(id)
-      emitter.emit('answered', a)
-      resolve(a)
-    }
-    s.open.add(remove)
-    if (!inline) s.popover = true
-    try {
-      unmount = mountPrompt(
-        {
-          metric,
-          question,
-          comment,
-          t,
-          autofocus: focus && !!navigator.userActivation?.isActive,
-          onScore(score, more) {
-            answer = buildAnswer({
-              touchpoint: id,
+  return fetchAhead(chooseLocale(o.locale), o.vitals).then(
+    (loaded) =>
+      new Promise<Answer | null>((resolve) => {
+        if (!loaded || state != s) {
+          if (!inline) s.popover = false
+          return resolve(null)
+        }
+        const t = { ...loaded.strings, ...o.texts }
+        const info = { touchpoint: id, metric }
+        let answer: Answer | null = null
+        let unmount = () => {}
+        let stopConsent = () => {}
+        // Removes the prompt (thank-you over, dismissed, consent withdrawn, or destroy()) and
+        // frees the popover slot.
+        const remove = () => {
+          if (!s.open.delete(remove)) return
+          if (!inline) s.popover = false
+          stopConsent()
+          unmount()
+          resolve(answer)
+        }
+        s.open.add(remove)
+        try {
+          unmount = loaded.prompt.present(
+            {
               metric,
-              score,
-              scale: metrics[metric],
-              question,
-              site: s.o.site,
-              locale: s.o.locale || navigator.language || '',
-              vitals: vitals(),
+              touchpoint: id,
+              question: a.question?.trim() || t[`${metric}Question`],
+              comment,
+              stage: a.stage?.trim(),
               context: { ...s.context, ...a.context },
-            })
-            void s.outbox.add(answer, more)
-            if (!more) answered(answer)
-          },
-          onComment(c) {
-            if (!answer) return
-            if (c) answer.comment = c
-            void s.outbox.add(answer)
-            answered(answer)
-          },
-          onDismiss() {
-            s.guard.dismissed(id)
-            emitter.emit('dismissed', info)
-            remove()
-          },
-          // An inline prompt stays in its element, showing its thank-you.
-          onClose: () => inline || remove(),
-        },
-        { target: inline ? a.target : undefined, position: s.o.position, theme: s.o.theme },
-      )
-      s.guard.shown(auto && !inline)
-      emitter.emit('shown', info)
-    } catch (e) {
-      warn(e)
-      remove()
-    }
-  })
+              site: o.site,
+              locale: loaded.locale,
+              urlParams: o.urlParams,
+              vitals: () => (o.vitals ? readVitals() : {}),
+              t,
+              autofocus: focus && !!navigator.userActivation?.isActive,
+              target: inline ? a.target : undefined,
+              position: o.position,
+              theme: o.theme,
+              nonce,
+            },
+            {
+              store(version, hold) {
+                answer = version
+                void s.outbox.add(version, hold)
+              },
+              answered(done) {
+                s.guard.answered(id)
+                emitter.emit('answered', done)
+                resolve(done)
+              },
+              dismissed() {
+                s.guard.dismissed(id)
+                emitter.emit('dismissed', info)
+                remove()
+              },
+              // An inline prompt stays in its element, showing its thank-you.
+              closed: () => inline || remove(),
+            },
+          )
+          stopConsent = $consent.listen((granted) => granted || remove())
+          s.guard.shown(auto && !inline)
+          emitter.emit('shown', info)
+        } catch (e) {
+          warn(e)
+          remove()
+        }
+      }),
+  )
 }, Promise.resolve(null))
 
 /** Asks one question. Never throws or rejects: resolves to the answer, or null when none was given. */
@@ -193,11 +212,18 @@ export const setContext = safe((context: Record<string, unknown>): void => {
   Object.assign(state.context, context)
 })
 
-/** With `requireConsent`, prompts are shown only after consent(true); consent(false) withdraws it. */
-export const consent = safe((granted: boolean): void => {
-  if (!state) return warn(NOT_STARTED)
-  state.consented = !!granted
-})
+/**
+ * With `requireConsent`, prompts are shown only after consent(true). consent(false) withdraws it:
+ * open prompts close, and everything this visitor has queued and the local state of the rules
+ * (sampling draw, cooldowns) are erased, so nothing queued before it is ever sent.
+ */
+export const consent = safe((granted: boolean): Promise<void> => {
+  if (!state) return warn(NOT_STARTED), Promise.resolve()
+  $consent.set(!!granted)
+  if (granted) return Promise.resolve()
+  state.guard.forget()
+  return state.outbox.clear().catch((e) => warn('could not erase queued answers:', e))
+}, Promise.resolve())
 
 /** Delivers what is queued now; resolves when this attempt is over. */
 export const flush = safe((): Promise<void> => state?.outbox.flush() ?? Promise.resolve(), Promise.resolve())

@@ -15,6 +15,7 @@ const answer = (over: Partial<Answer> = {}): Answer => ({
   scale: { min: 1, max: 5 },
   question: 'Q?',
   createdAt: new Date(Date.now() + n).toISOString(),
+  revision: 1,
   page: { url: 'https://shop.example.com/', title: '', referrer: '' },
   ...over,
 })
@@ -43,7 +44,7 @@ const make = (script: Script = () => ok, extra: Record<string, unknown> = {}) =>
   const named = (name: string) => events.filter(([e]) => e == name).map(([, p]) => p)
   return { ob, calls, events, sentIds, named }
 }
-const stored = async () => (await entries<string, any>(db())).filter(([k]) => k.startsWith('q:')).map(([, v]) => v.a.id)
+const stored = async () => (await entries<string, any>(db())).filter(([k]) => k.startsWith('q:')).map(([, v]) => v.answer.id)
 const aside = async () => (await entries<string, any>(db())).filter(([k]) => k.startsWith('x:')).map(([k]) => k.slice(2))
 
 // Each test gets an empty IndexedDB, an in-page Web Locks stand-in, and quiet consoles.
@@ -91,7 +92,7 @@ describe('outbox: the happy path', () => {
 
   it('delivers what an earlier page left in the store', async () => {
     const a = answer()
-    await set('q:' + a.id, { a, ep: EP, tries: 0 }, db())
+    await set('q:' + a.id, { answer: a, endpoint: EP, tries: 0 }, db())
     const { ob, sentIds } = make()
     await ob.flush()
     expect(sentIds()).toEqual([a.id])
@@ -99,7 +100,7 @@ describe('outbox: the happy path', () => {
 
   it('leaves answers meant for another endpoint alone', async () => {
     const a = answer()
-    await set('q:' + a.id, { a, ep: 'https://other.example.com/', tries: 0 }, db())
+    await set('q:' + a.id, { answer: a, endpoint: 'https://other.example.com/', tries: 0 }, db())
     const { ob, calls } = make()
     await ob.flush()
     expect(calls).toEqual([])
@@ -160,7 +161,7 @@ describe('outbox: failures', () => {
     const { ob, named } = make((_, b) =>
       b.answers.some((x) => x.touchpoint == 'bad') ? { status: 422, retryAfter: null } : ok,
     )
-    for (const a of [good[0]!, bad, good[1]!]) await set('q:' + a.id, { a, ep: EP, tries: 0 }, db())
+    for (const a of [good[0]!, bad, good[1]!]) await set('q:' + a.id, { answer: a, endpoint: EP, tries: 0 }, db())
     await ob.flush()
     expect(named('sent').map((x) => x.id).sort()).toEqual(good.map((x) => x.id).sort())
     expect(named('failed').map((f) => f.answer.id)).toEqual([bad.id])
@@ -203,7 +204,7 @@ describe('outbox: batching', () => {
   it('sends queued answers together, each POST within the keepalive budget', async () => {
     const { ob, calls } = make()
     const many = Array.from({ length: 40 }, () => answer({ comment: 'x'.repeat(3000) }))
-    for (const a of many) await set('q:' + a.id, { a, ep: EP, tries: 0 }, db())
+    for (const a of many) await set('q:' + a.id, { answer: a, endpoint: EP, tries: 0 }, db())
     await ob.flush()
     expect(calls.length).toBeGreaterThan(1)
     expect(calls.length).toBeLessThan(10)
@@ -217,7 +218,7 @@ describe('outbox: limits and clock', () => {
   it('drops the oldest answers beyond the cap, reporting each', async () => {
     const { ob, named } = make(() => ({ status: 500, retryAfter: null }))
     const all = Array.from({ length: limits.maxAnswers + 3 }, () => answer())
-    await Promise.all(all.map((a) => set('q:' + a.id, { a, ep: EP, tries: 0 }, db())))
+    await Promise.all(all.map((a) => set('q:' + a.id, { answer: a, endpoint: EP, tries: 0 }, db())))
     await ob.flush()
     const dropped = named('failed').filter((f) => f.permanent)
     expect(dropped.map((f) => f.answer.id)).toEqual(all.slice(0, 3).map((a) => a.id))
@@ -228,8 +229,8 @@ describe('outbox: limits and clock', () => {
     const old = new Date(Date.now() - limits.maxAgeMs - 864e5).toISOString()
     const triedOften = answer({ createdAt: old })
     const clockJumped = answer({ createdAt: old })
-    await set('q:' + triedOften.id, { a: triedOften, ep: EP, tries: limits.minTriesToExpire }, db())
-    await set('q:' + clockJumped.id, { a: clockJumped, ep: EP, tries: 0 }, db())
+    await set('q:' + triedOften.id, { answer: triedOften, endpoint: EP, tries: limits.minTriesToExpire }, db())
+    await set('q:' + clockJumped.id, { answer: clockJumped, endpoint: EP, tries: 0 }, db())
     const { ob, named, sentIds } = make()
     await ob.flush()
     expect(named('failed').map((f) => [f.answer.id, f.permanent])).toEqual([[triedOften.id, true]])
@@ -258,7 +259,7 @@ describe('outbox: storage faults', () => {
   it('skips and reports a corrupt record and delivers the rest', async () => {
     const a = answer()
     await set('q:broken', { a: { nonsense: true } }, db())
-    await set('q:' + a.id, { a, ep: EP, tries: 0 }, db())
+    await set('q:' + a.id, { answer: a, endpoint: EP, tries: 0 }, db())
     const { ob, named, sentIds } = make()
     await ob.flush()
     expect(sentIds()).toEqual([a.id])

@@ -7,9 +7,11 @@ import { createOutboxStore, type Store } from './store'
 import { post, verdict, type PostResult } from './transport'
 
 /** One stored answer. `hold` keeps it back while its visitor is still writing a comment. */
+// Stored in IndexedDB, so its field names are never mangled by the build: a record written by
+// one version must be readable by the next.
 export interface Entry {
-  a: Answer
-  ep: string
+  answer: Answer
+  endpoint: string
   tries: number
   hold?: string
   holdUntil?: number
@@ -46,7 +48,7 @@ export interface OutboxDeps {
 }
 
 const isEntry = (v: unknown): v is Entry => {
-  const a = (v as Entry)?.a
+  const a = (v as Entry)?.answer
   return typeof a?.id == 'string' && typeof a.score == 'number' && !isNaN(Date.parse(a.createdAt))
 }
 
@@ -68,16 +70,19 @@ export const createOutbox = (deps: OutboxDeps) => {
   let running: Promise<void> | null = null
   let again = false
   let stopped = false
+  // Bumped by clear(): a send that was under way when the visitor withdrew consent must not
+  // write its answers back (as a retry) once it ends.
+  let cleared = 0
 
   const body = (list: Entry[]) =>
-    JSON.stringify({ sdk: { name: 'touchpoint', version: deps.version }, sentAt: new Date(now()).toISOString(), answers: list.map((e) => e.a) })
+    JSON.stringify({ sdk: { name: 'touchpoint', version: deps.version }, sentAt: new Date(now()).toISOString(), answers: list.map((e) => e.answer) })
 
   // Groups answers into POSTs of at most batchBytes each (an oversized answer travels alone).
   const batches = (list: Entry[]): Entry[][] => {
     const out: Entry[][] = []
     let size = 1e9
     for (const e of list) {
-      const n = JSON.stringify(e.a).length + 1
+      const n = JSON.stringify(e.answer).length + 1
       if ((size += n) > limits.batchBytes - 200) out.push([]), (size = n)
       out[out.length - 1]!.push(e)
     }
@@ -98,23 +103,23 @@ export const createOutbox = (deps: OutboxDeps) => {
   }
 
   const forget = async (list: Entry[]) => {
-    await store.del(list.map((e) => Q + e.a.id))
-    list.forEach((e) => mine.delete(e.a.id))
+    await store.del(list.map((e) => Q + e.answer.id))
+    list.forEach((e) => mine.delete(e.answer.id))
   }
 
   const confirmed = async (list: Entry[]) => {
     await forget(list)
     failures = 0
-    list.forEach((e) => emit('sent', e.a))
+    list.forEach((e) => emit('sent', e.answer))
   }
 
   // Permanently failed: reported; kept under x: (never sent again) unless a limit dropped it.
   const giveUp = async (list: Entry[], status: number | null, reason: string, keep = true) => {
     if (!list.length) return
-    if (keep) await store.set(list.map((e) => [X + e.a.id, e]))
+    if (keep) await store.set(list.map((e) => [X + e.answer.id, e]))
     await forget(list)
     warn(list.length + ' answer(s) ' + reason + '; not sent again.')
-    list.forEach((e) => fail(e.a, status, reason, true))
+    list.forEach((e) => fail(e.answer, status, reason, true))
   }
 
   // One pass over the outbox, run while holding the cross-tab lock. Resolves false when the
@@ -126,7 +131,7 @@ export const createOutbox = (deps: OutboxDeps) => {
     for (const [k, v] of await store.all()) {
       if (k == WAIT) wait = Number(v) || 0
       else if (k.startsWith(Q)) {
-        if (isEntry(v)) v.ep == endpoint && queued.push(v)
+        if (isEntry(v)) v.endpoint == endpoint && queued.push(v)
         else {
           await store.set([[X + k.slice(2), v]])
           await store.del([k])
@@ -138,9 +143,9 @@ export const createOutbox = (deps: OutboxDeps) => {
     // A wait further away than we ever set means the clock went back: do not stall on it.
     if (wait > t && wait - t <= limits.maxWait) return schedule(wait - t), false
 
-    queued.sort((x, y) => (x.a.createdAt < y.a.createdAt ? -1 : 1))
+    queued.sort((x, y) => (x.answer.createdAt < y.answer.createdAt ? -1 : 1))
     // Age needs enough failed tries too, so a wall-clock jump forward expires nothing early.
-    const old = queued.filter((e) => t - Date.parse(e.a.createdAt) > limits.maxAgeMs && e.tries >= limits.minTriesToExpire)
+    const old = queued.filter((e) => t - Date.parse(e.answer.createdAt) > limits.maxAgeMs && e.tries >= limits.minTriesToExpire)
     queued = queued.filter((e) => !old.includes(e))
     const over = queued.splice(0, Math.max(0, queued.length - limits.maxAnswers))
     await giveUp(old, null, 'dropped: older than ' + limits.maxAgeMs / 864e5 + ' days', false)
@@ -149,9 +154,11 @@ export const createOutbox = (deps: OutboxDeps) => {
     const todo = batches(queued.filter((e) => !e.hold || (e.hold != session && e.holdUntil! <= t)))
     while (todo.length && !stopped) {
       const batch = todo.shift()!
-      batch.forEach((e) => inflight.add(e.a.id))
+      batch.forEach((e) => inflight.add(e.answer.id))
+      const generation = cleared
       const res = await send(endpoint, body(batch), { timeout: limits.timeout })
-      batch.forEach((e) => inflight.delete(e.a.id))
+      batch.forEach((e) => inflight.delete(e.answer.id))
+      if (generation != cleared) return true // consent withdrawn meanwhile: these answers are gone
       const v = verdict(res)
       if (v == 'sent') await confirmed(batch)
       // Which answer did the collector refuse? Send them one by one to find out.
@@ -164,10 +171,10 @@ export const createOutbox = (deps: OutboxDeps) => {
           await store.set([[WAIT, now() + ms]]) // survives a reload
         } else {
           ms = backoff(++failures, deps.random)
-          await store.set(batch.map((e) => [Q + e.a.id, { ...e, tries: e.tries + 1 }]))
+          await store.set(batch.map((e) => [Q + e.answer.id, { ...e, tries: e.tries + 1 }]))
         }
         const reason = res.status ? 'HTTP ' + res.status : 'no response'
-        batch.forEach((e) => fail(e.a, res.status || null, reason, false))
+        batch.forEach((e) => fail(e.answer, res.status || null, reason, false))
         return schedule(ms), false
       }
     }
@@ -202,12 +209,12 @@ export const createOutbox = (deps: OutboxDeps) => {
   const sendNow = (includeHeld: boolean) => {
     let budget = limits.batchBytes
     if (performance.now() < waitUntil) return // rate limited: the next visit sends them
-    for (const batch of batches([...mine.values()].filter((e) => !inflight.has(e.a.id) && (includeHeld || !e.hold)))) {
+    for (const batch of batches([...mine.values()].filter((e) => !inflight.has(e.answer.id) && (includeHeld || !e.hold)))) {
       const b = body(batch)
       if ((budget -= b.length) < 0) break
-      batch.forEach((e) => inflight.add(e.a.id))
+      batch.forEach((e) => inflight.add(e.answer.id))
       void send(endpoint, b, { keepalive: true, timeout: limits.timeout }).then((res) => {
-        batch.forEach((e) => inflight.delete(e.a.id))
+        batch.forEach((e) => inflight.delete(e.answer.id))
         if (verdict(res) == 'sent') return confirmed(batch)
       })
     }
@@ -225,13 +232,22 @@ export const createOutbox = (deps: OutboxDeps) => {
      * answer (the comment step). Resolves once stored.
      */
     async add(a: Answer, hold = false): Promise<void> {
-      const e: Entry = { a, ep: endpoint, tries: 0 }
+      const e: Entry = { answer: a, endpoint, tries: 0 }
       if (hold) (e.hold = session), (e.holdUntil = now() + limits.holdMs)
       mine.set(a.id, e)
       await store.set([[Q + a.id, e]])
       if (!hold) void flush()
     },
     flush,
+    /**
+     * Forgets every answer this visitor has queued or set aside (consent withdrawn): nothing
+     * stored before this call is ever sent, and nothing of it stays in IndexedDB.
+     */
+    async clear(): Promise<void> {
+      mine.clear()
+      cleared++
+      await store.del((await store.all()).map(([k]) => k))
+    },
     start(): void {
       listeners.forEach(([t, type, fn]) => t.addEventListener(type, fn))
       schedule(startJitter(deps.random))

@@ -1,7 +1,7 @@
 import { warn } from '../log'
 import { commentModes, isMetric } from '../metrics'
-import { num, oneOf, parser } from '../options'
-import { askFrom, isObject } from '../touchpoint'
+import { isObject, num, oneOf, parser } from '../options'
+import { askFrom, prepare } from '../touchpoint'
 import { click } from './click'
 import { event } from './event'
 import { exit } from './exit'
@@ -61,10 +61,14 @@ const arm = (el: Element): (() => void) => {
   const again = v.display == 'popover' && ![view, load, exit].includes(v.trigger)
   let timer: ReturnType<typeof setTimeout> | undefined
   let busy = false
+  let prepared = false
+  // The first sign that this touchpoint may fire starts fetching the prompt (once is enough).
+  const soon = () => prepared || ((prepared = true), prepare())
   const release: () => void = v.trigger(el, () => {
     if (busy) return
     busy = true
     if (!again) release()
+    soon() // fetched during the delay, if there is one
     timer = setTimeout(() => {
       void askFrom(
         v.ask,
@@ -73,6 +77,7 @@ const arm = (el: Element): (() => void) => {
           question: attr('-question') ?? undefined,
           comment: v.comment,
           context: v.context,
+          stage: attr('-stage')?.trim() || undefined,
           display: v.display,
           target: el,
           sampleRate: v['sample-rate'],
@@ -81,7 +86,7 @@ const arm = (el: Element): (() => void) => {
         v.trigger == click,
       ).then(() => (busy = !again))
     }, v.delay)
-  })
+  }, soon)
   return () => {
     clearTimeout(timer)
     release()

@@ -27,6 +27,8 @@ export interface MountOptions {
   target?: Element
   position: string
   theme: string
+  /** The script tag's nonce, for a `<style>` where constructable stylesheets are missing. */
+  nonce?: string
 }
 
 // Fixed position, topmost: a floating prompt never moves the host's layout.

@@ -1,0 +1,50 @@
+import type { Strings } from '../i18n/en'
+import { debug, warn } from '../log'
+import type { Vitals } from '../vitals'
+import { describe, importLocale, importPrompt, importVitals, retryLater } from './modules'
+import type { PromptModule } from './types'
+
+/** What a prompt needs before it can be shown. */
+export interface Loaded {
+  prompt: PromptModule
+  /** The locale's strings (English when its pack could not be fetched). */
+  strings: Strings
+  /** The locale actually shown. */
+  locale: string
+}
+
+// One fetch per part and page: fetched ahead by a trigger about to fire, awaited by ask().
+// A failed fetch is forgotten, so the next ask() tries again.
+let prompt: Promise<PromptModule | null> | undefined
+const packs: Record<string, Promise<Strings | null>> = {}
+let vitals: Promise<unknown> | undefined
+let vitalsNow: () => Vitals = () => ({})
+
+const once = <T>(part: string, load: () => Promise<T>, forget: () => void, quiet = false): Promise<T | null> =>
+  load().catch((e: unknown) => {
+    const msg = 'could not load ' + describe(part) + ' (' + ((e as Error)?.message || e) + ')'
+    forget()
+    retryLater()
+    if (quiet) debug(msg)
+    else warn(msg + '; the next ask() tries again.')
+    return null
+  })
+
+/**
+ * Starts fetching what a prompt in `locale` needs (and web-vitals when `withVitals`), without
+ * waiting: triggers call it as soon as a prompt becomes likely, ask() awaits it. Never rejects;
+ * resolves to null when the prompt file could not be fetched (one warning names it).
+ */
+export const fetchAhead = (locale: string, withVitals: boolean): Promise<Loaded | null> => {
+  prompt ??= once('prompt', importPrompt, () => (prompt = undefined))
+  if (locale != 'en')
+    packs[locale] ??= once('i18n.' + locale, () => importLocale(locale).then((m) => m.default), () => delete packs[locale])
+  if (withVitals)
+    vitals ??= once('web-vitals', () => importVitals().then((m) => (vitalsNow = m.startVitals())), () => (vitals = undefined), true)
+  return Promise.all([prompt, packs[locale]]).then(([module, pack]) =>
+    module && { prompt: module, strings: pack || module.en, locale: pack ? locale : 'en' },
+  )
+}
+
+/** The page's web vitals so far: empty until web-vitals has been fetched (or when it could not be). */
+export const readVitals = (): Vitals => vitalsNow()
