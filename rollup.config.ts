@@ -64,6 +64,8 @@ const config: RollupOptions[] = [
   ...[
     ['src/ui/prompt.ts', 'dist/touchpoint.prompt.js'],
     ['src/vitals.ts', 'dist/touchpoint.web-vitals.js'],
+    ['src/touchpoints/index.ts', 'dist/touchpoint.touchpoints.js'],
+    ['src/outbox/delivery.ts', 'dist/touchpoint.delivery.js'],
   ].map(([input, file]): RollupOptions => ({ input, output: { file, format: 'es', sourcemap: true }, plugins: browserPlugins() })),
   {
     input: Object.fromEntries(packs.map((code) => ['touchpoint.i18n.' + code, `src/i18n/${code}.ts`])),

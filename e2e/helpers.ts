@@ -1,48 +1,49 @@
-import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { startCollector, startStatic } from '../demo/server.js'
+import { cleanupHomes, launchPlaywright, type PlaywrightEngine } from './engines/playwright'
 
 export { startCollector, startStatic }
 
-const chromiumPath = (): string => {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
-  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) if (existsSync(p)) return p
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim()
-  } catch {
-    throw new Error('Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH.')
-  }
-}
-
-// The flags this machine needs: no sandbox as root, and no background traffic to the outside.
-const args = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+/**
+ * The engine these tests drive: TOUCHPOINT_ENGINE=chromium (default) or firefox, both through
+ * playwright-core. WebKit has no Playwright build here; e2e/webkit/ covers it over WebDriver.
+ */
+export const ENGINE: PlaywrightEngine = process.env.TOUCHPOINT_ENGINE == 'firefox' ? 'firefox' : 'chromium'
+export const isFirefox = ENGINE == 'firefox'
 
 const dirs: string[] = []
-/** A fresh, empty Chromium profile folder (removed by cleanup()). */
+/** A fresh, empty browser profile folder (removed by cleanup()). */
 export const profile = (): string => {
   const d = mkdtempSync(join(tmpdir(), 'touchpoint-e2e-'))
   dirs.push(d)
   return d
 }
 
-/** Starts Chromium on a profile folder; the same folder again is "the browser started again". */
-export const launch = (dir = profile()): Promise<BrowserContext> =>
-  chromium.launchPersistentContext(dir, { executablePath: chromiumPath(), args, headless: true, viewport: { width: 1000, height: 700 } })
+declare module 'vitest' {
+  interface TaskMeta {
+    /** Why the test is skipped where it is (scripts/e2e.js prints it per engine). */
+    skip?: string
+  }
+}
+
+/**
+ * Options of a test that cannot run in some engines: skipped there, with the reason (a fact
+ * about that engine) kept in the test's meta, where scripts/e2e.js reads it from vitest's JSON
+ * report. `it('…', skipIn(['firefox'], 'Firefox …'), async () => …)`
+ */
+export const skipIn = (engines: string[], reason: string) => ({ skip: engines.includes(ENGINE), meta: { skip: reason } })
+/** Options of a test that runs only in `engines` (an engine-specific variant of another test). */
+export const onlyIn = (engines: string[], reason: string) => ({ skip: !engines.includes(ENGINE), meta: { skip: reason } })
+
+/** Starts the browser on a profile folder; the same folder again is "the browser started again". */
+export const launch = (dir = profile()): Promise<BrowserContext> => launchPlaywright(ENGINE, dir)
 
 export const cleanup = (): void => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+  cleanupHomes()
 }
 
 /** Waits for a condition, polling; fails with `what` after `timeout` ms. Never a fixed sleep. */
@@ -56,11 +57,27 @@ export const until = async <T>(what: string, fn: () => T | Promise<T>, timeout =
   }
 }
 
-/** Records page errors and console messages of a page. */
+/**
+ * What Firefox reports as a page error although no script threw: the browser's own reports of a
+ * blocked cross-origin request (offline, collector down) or a Content-Security-Policy violation.
+ * Chromium logs the same reports as console errors; watch() files them there in both engines.
+ */
+export const browserReport = (text: string): boolean =>
+  /^(Error: )?(Cross-Origin Request Blocked|Content-Security-Policy|Content Security Policy)\b/.test(text)
+
+/** Globals the test driver itself adds to a page (Playwright's locators in Firefox add `__pw_*`). */
+export const driverGlobal = (name: string): boolean => name.startsWith('__pw_')
+
+/** Records page errors (script exceptions) and console messages of a page. */
 export const watch = (page: Page) => {
   const errors: string[] = []
   const console: { type: string; text: string }[] = []
-  page.on('pageerror', (e) => errors.push(String(e)))
+  page.on('pageerror', (e) => {
+    // Firefox gives such a report the category as its name: "Content-Security-Policy: …".
+    const text = String(e)
+    if (browserReport(text)) console.push({ type: 'error', text })
+    else errors.push(String(e))
+  })
   page.on('console', (m) => console.push({ type: m.type(), text: m.text() }))
   return { errors, console }
 }
@@ -95,17 +112,24 @@ export const scriptPage = (o: { endpoint?: string; attrs?: string; head?: string
 <script async src="/dist/${o.file ?? 'touchpoint.js'}"${o.endpoint ? ` data-endpoint="${o.endpoint}"` : ''} ${o.attrs ?? ''}></script>
 </head><body><h1>Shop</h1>${o.body ?? ''}</body></html>`
 
+/**
+ * The built files under test: dist/, or the snapshot of it that scripts/e2e.js hands every engine
+ * (TOUCHPOINT_DIST), so all engines test one and the same build.
+ */
+export const DIST = process.env.TOUCHPOINT_DIST || join(import.meta.dirname, '..', 'dist')
+
 /** Serves test pages plus dist/ on one origin (the collector runs on another port: another origin). */
-export const site = (pages: Record<string, string>) =>
-  startStatic({ pages, routes: { '/dist/': join(import.meta.dirname, '..', 'dist') } })
+export const site = (pages: Record<string, string>) => startStatic({ pages, routes: { '/dist/': DIST } })
 
 /** Whether the built script exists: e2e tests exercise dist/, so `npm run build` must come first. */
-export const built = (): boolean => existsSync(join(import.meta.dirname, '..', 'dist', 'touchpoint.js'))
+export const built = (): boolean => existsSync(join(DIST, 'touchpoint.js'))
 
 /**
- * Fetches the prompt file into the page (as a trigger's fetch-ahead does) before a test takes
+ * Fetches the prompt file and the delivery engine into the page (as a fetch-ahead does) before a test takes
  * the page offline: a prompt never fetched cannot be shown offline, by design.
  */
 export const promptFetched = (page: Page): Promise<unknown> =>
   // A string, so the test runner's transform cannot rewrite the page's own import().
-  page.evaluate(`import(new URL('touchpoint.prompt.js', document.querySelector('script[src*="touchpoint"]').src).href)`)
+  page.evaluate(
+    `Promise.all(['touchpoint.prompt.js', 'touchpoint.delivery.js'].map((f) => import(new URL(f, document.querySelector('script[src*="touchpoint"]').src).href)))`,
+  )

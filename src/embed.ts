@@ -3,7 +3,7 @@
 import * as api from './index'
 import { VERSION } from './version'
 import { current, onDestroy, start } from './touchpoint'
-import { scanTouchpoints } from './touchpoints/scan'
+import { watchTouchpoints } from './touchpoints/watch'
 import { setBase } from './load/modules'
 import { error, safe } from './log'
 import { readAttributes } from './options'
@@ -36,5 +36,5 @@ safe(() => {
     const r = (api[method] as ((...a: unknown[]) => unknown) | undefined)?.(...Array.from(args))
     resolve?.(r)
   }
-  if (current()?.scan) onDestroy(scanTouchpoints())
+  if (current()?.scan) onDestroy(watchTouchpoints())
 })()

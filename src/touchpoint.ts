@@ -1,13 +1,12 @@
-import { atom } from 'nanostores'
 import type { Answer } from './answer'
 import { createEmitter, type EventName, type Listener } from './events'
 import { createGuard, logBlocked, type Guard } from './guard'
 import { fetchAhead, readVitals } from './load'
 import { chooseLocale } from './locale'
-import { debug, safe, setDebug, warn } from './log'
+import { safe, setDebug, warn } from './log'
 import { commentModes, isMetric, type CommentMode, type Metric } from './metrics'
 import { isObject, parseOptions, type Options } from './options'
-import { createOutbox, type Outbox } from './outbox/outbox'
+import { createQueue, type Queue } from './outbox/queue'
 import { VERSION } from './version'
 
 /** What `ask()` accepts besides the metric. */
@@ -32,14 +31,16 @@ export interface AskOptions {
   sampleRate?: number
 }
 
-interface State {
+export interface State {
   options: Options
-  outbox: Outbox
+  outbox: Queue
   guard: Guard
   context: Record<string, unknown>
   /** Removes each prompt on screen. */
   open: Set<() => void>
   popover: boolean
+  /** Whether prompts may be shown: false until consent(true) when `requireConsent` is set. */
+  consented: boolean
 }
 
 const emitter = createEmitter()
@@ -47,11 +48,7 @@ let state: State | null = null
 let nonce = ''
 const cleanups: (() => void)[] = []
 
-/**
- * Whether prompts may be shown: false until consent(true) when `requireConsent` is set. An atom
- * (nanostores), so whatever shows a prompt follows it: withdrawing consent closes open prompts.
- */
-export const $consent = atom(true)
+
 
 /** Runs `fn` when Touchpoint is destroyed (used by the script-tag scanner). */
 export const onDestroy = (fn: () => void): void => void cleanups.push(fn)
@@ -64,14 +61,14 @@ export const start = safe((options: unknown, fromAttributes: boolean, scriptNonc
   if (!o) return
   setDebug(o.debug)
   nonce = scriptNonce
-  $consent.set(!o.requireConsent)
   state = {
     options: o,
-    outbox: createOutbox({ endpoint: o.endpoint, version: VERSION, emit: emitter.emit }),
+    outbox: createQueue({ endpoint: o.endpoint, version: VERSION, emit: emitter.emit }),
     guard: createGuard(o),
     context: {},
     open: new Set(),
     popover: false,
+    consented: !o.requireConsent,
   }
   state.outbox.start()
 })
@@ -83,16 +80,14 @@ export const init = (options: Partial<Options>): void => start(options, false)
  * Starts fetching the prompt (its locale pack, web-vitals) because one is about to be wanted:
  * a trigger is about to fire. Costs nothing when already fetched.
  */
-export const prepare = (): void => {
-  if (state) void fetchAhead(chooseLocale(state.options.locale), state.options.vitals)
-}
+export const prepare = (): void => void (state && fetchFor(state))
+const fetchFor = (s: State) => (s.outbox.prepare(), fetchAhead(chooseLocale(s.options.locale), s.options.vitals))
 
 const NOT_STARTED = 'not started: call init() or check data-endpoint.'
 const bad = (msg: string): Promise<null> => {
   warn('ask(): ' + msg)
   return Promise.resolve(null)
 }
-const nothing = (why: string): Promise<null> => (debug(why), Promise.resolve(null))
 
 /**
  * Internal form of ask(): `auto` marks prompts opened by a trigger, not by code; `focus` lets the
@@ -104,10 +99,9 @@ export const askFrom = safe((metric: Metric, a: AskOptions, auto: boolean, focus
   if (!s) return bad(NOT_STARTED)
   if (!isMetric(metric)) return bad('metric ' + JSON.stringify(metric) + ' is not csat, nps, ces or thumbs.')
   if (!isObject(a) || typeof a.touchpoint != 'string' || !a.touchpoint.trim()) return bad('"touchpoint" id missing.')
-  const comment = a.comment ?? 'off'
   const inline = a.display == 'inline'
   if (
-    !commentModes.includes(comment) ||
+    !commentModes.includes(a.comment ?? 'off') ||
     (a.question != null && typeof a.question != 'string') ||
     (a.stage != null && typeof a.stage != 'string') ||
     (a.context != null && !isObject(a.context)) ||
@@ -115,85 +109,32 @@ export const askFrom = safe((metric: Metric, a: AskOptions, auto: boolean, focus
   )
     return bad('bad comment, question, stage, context or target.')
   const id = a.touchpoint.trim()
-  if (!$consent.get()) return nothing('not asking "' + id + '": waiting for consent(true)')
-  const rate = typeof a.sampleRate == 'number' ? a.sampleRate : s.options.sampleRate
-  const why = a.force ? null : s.guard.blocked(id, rate, auto && !inline)
+  const why = s.consented
+    ? (!a.force && s.guard.blocked(id, a.sampleRate ?? s.options.sampleRate, auto && !inline)) ||
+      (!inline && s.popover && 'another popover is open')
+    : 'waiting for consent(true)'
   if (why) return logBlocked(id, why), Promise.resolve(null)
-  if (!inline && s.popover) return logBlocked(id, 'another popover is open'), Promise.resolve(null)
   // The popover slot is taken now, while the prompt is fetched: two triggers at once show one.
   if (!inline) s.popover = true
-  const o = s.options
-
-  return fetchAhead(chooseLocale(o.locale), o.vitals).then(
-    (loaded) =>
-      new Promise<Answer | null>((resolve) => {
-        if (!loaded || state != s) {
-          if (!inline) s.popover = false
-          return resolve(null)
-        }
-        const t = { ...loaded.strings, ...o.texts }
-        const info = { touchpoint: id, metric }
-        let answer: Answer | null = null
-        let unmount = () => {}
-        let stopConsent = () => {}
-        // Removes the prompt (thank-you over, dismissed, consent withdrawn, or destroy()) and
-        // frees the popover slot.
-        const remove = () => {
-          if (!s.open.delete(remove)) return
-          if (!inline) s.popover = false
-          stopConsent()
-          unmount()
-          resolve(answer)
-        }
-        s.open.add(remove)
-        try {
-          unmount = loaded.prompt.present(
-            {
-              metric,
-              touchpoint: id,
-              question: a.question?.trim() || t[`${metric}Question`],
-              comment,
-              stage: a.stage?.trim(),
-              context: { ...s.context, ...a.context },
-              site: o.site,
-              locale: loaded.locale,
-              urlParams: o.urlParams,
-              vitals: () => (o.vitals ? readVitals() : {}),
-              t,
-              autofocus: focus && !!navigator.userActivation?.isActive,
-              target: inline ? a.target : undefined,
-              position: o.position,
-              theme: o.theme,
-              nonce,
-            },
-            {
-              store(version, hold) {
-                answer = version
-                void s.outbox.add(version, hold)
-              },
-              answered(done) {
-                s.guard.answered(id)
-                emitter.emit('answered', done)
-                resolve(done)
-              },
-              dismissed() {
-                s.guard.dismissed(id)
-                emitter.emit('dismissed', info)
-                remove()
-              },
-              // An inline prompt stays in its element, showing its thank-you.
-              closed: () => inline || remove(),
-            },
-          )
-          stopConsent = $consent.listen((granted) => granted || remove())
-          s.guard.shown(auto && !inline)
-          emitter.emit('shown', info)
-        } catch (e) {
-          warn(e)
-          remove()
-        }
-      }),
-  )
+  return fetchFor(s).then((loaded) => {
+    if (loaded && state == s && s.consented)
+      return loaded.prompt.show({
+        state: s,
+        emit: emitter.emit,
+        metric,
+        ask: a,
+        id,
+        inline,
+        auto,
+        focus,
+        nonce,
+        strings: loaded.strings,
+        locale: loaded.locale,
+        readVitals,
+      })
+    if (!inline) s.popover = false
+    return null
+  })
 }, Promise.resolve(null))
 
 /** Asks one question. Never throws or rejects: resolves to the answer, or null when none was given. */
@@ -219,8 +160,9 @@ export const setContext = safe((context: Record<string, unknown>): void => {
  */
 export const consent = safe((granted: boolean): Promise<void> => {
   if (!state) return warn(NOT_STARTED), Promise.resolve()
-  $consent.set(!!granted)
-  if (granted) return Promise.resolve()
+  if ((state.consented = !!granted)) return Promise.resolve()
+  // Withdrawn: open prompts close.
+  state.open.forEach((remove) => remove())
   state.guard.forget()
   return state.outbox.clear().catch((e) => warn('could not erase queued answers:', e))
 }, Promise.resolve())

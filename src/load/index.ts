@@ -41,7 +41,8 @@ export const fetchAhead = (locale: string, withVitals: boolean): Promise<Loaded 
     packs[locale] ??= once('i18n.' + locale, () => importLocale(locale).then((m) => m.default), () => delete packs[locale])
   if (withVitals)
     vitals ??= once('web-vitals', () => importVitals().then((m) => (vitalsNow = m.startVitals())), () => (vitals = undefined), true)
-  return Promise.all([prompt, packs[locale]]).then(([module, pack]) =>
+  // Also waits for web-vitals (which never fails loudly), so the first answer carries them.
+  return Promise.all([prompt, packs[locale], withVitals && vitals]).then(([module, pack]) =>
     module && { prompt: module, strings: pack || module.en, locale: pack ? locale : 'en' },
   )
 }

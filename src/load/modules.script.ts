@@ -3,7 +3,7 @@
 // src. import() is the one way that works under the strictest real policies: a nonce'd core with
 // 'strict-dynamic' may import(), Trusted Types do not guard it, and connect-src (often only the
 // collector) does not apply to it, unlike fetch() of a JSON file (DESIGN §1).
-import type { PromptModule, VitalsModule } from './types'
+import type { DeliveryModule, PromptModule, TouchpointsModule, VitalsModule } from './types'
 import type { Strings } from '../i18n/en'
 
 let base = ''
@@ -22,3 +22,5 @@ export const retryLater = (): void => void attempt++
 export const importPrompt = (): Promise<PromptModule> => load('touchpoint.prompt.js')
 export const importVitals = (): Promise<VitalsModule> => load('touchpoint.web-vitals.js')
 export const importLocale = (code: string): Promise<{ default: Strings }> => load('touchpoint.i18n.' + code + '.js')
+export const importTouchpoints = (): Promise<TouchpointsModule> => load('touchpoint.touchpoints.js')
+export const importDelivery = (): Promise<DeliveryModule> => load('touchpoint.delivery.js')

@@ -3,7 +3,7 @@
 // app only the core. The script-tag build swaps this file for ./modules.script.ts (rollup.config.ts);
 // both export the same names.
 import type { Strings } from '../i18n/en'
-import type { PromptModule, VitalsModule } from './types'
+import type { DeliveryModule, PromptModule, TouchpointsModule, VitalsModule } from './types'
 
 type Pack = Promise<{ default: Strings }>
 // Static specifiers, one per pack, so every bundler makes each language a chunk of its own.
@@ -42,3 +42,5 @@ export const describe = (part: string): string => 'the ' + part + ' chunk of the
 export const importPrompt = (): Promise<PromptModule> => import('../ui/prompt')
 export const importVitals = (): Promise<VitalsModule> => import('../vitals')
 export const importLocale = (code: string): Pack => packs[code]!()
+export const importTouchpoints = (): Promise<TouchpointsModule> => import('../touchpoints/index')
+export const importDelivery = (): Promise<DeliveryModule> => import('../outbox/delivery')

@@ -3,6 +3,7 @@ import { createStore, entries, get, set } from 'idb-keyval'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Answer } from '../answer'
 import { createOutbox, limits } from './outbox'
+import { createOutboxStore } from './store'
 import type { PostResult } from './transport'
 
 const EP = 'https://collector.example.com/v1/responses'
@@ -37,6 +38,7 @@ const make = (script: Script = () => ok, extra: Record<string, unknown> = {}) =>
       return script(calls.length, b)
     },
     random: () => 0.5,
+    store: createOutboxStore((reason) => void events.push(['failed', { answer: null, status: null, reason, permanent: false }])),
     ...extra,
   })
   open.push(ob)

@@ -3,19 +3,11 @@ import type { Emitter } from '../events'
 import { warn } from '../log'
 import { backoff, startJitter } from './backoff'
 import { withLock } from './lock'
-import { createOutboxStore, type Store } from './store'
+import type { Store } from './store'
 import { post, verdict, type PostResult } from './transport'
+import { entry, type Entry } from './entry'
 
-/** One stored answer. `hold` keeps it back while its visitor is still writing a comment. */
-// Stored in IndexedDB, so its field names are never mangled by the build: a record written by
-// one version must be readable by the next.
-export interface Entry {
-  answer: Answer
-  endpoint: string
-  tries: number
-  hold?: string
-  holdUntil?: number
-}
+export type { Entry }
 
 // Keys: queued answers, answers set aside (rejected or corrupt), and the collector's Retry-After.
 const Q = 'q:'
@@ -30,8 +22,6 @@ export const limits = {
   minTriesToExpire: 10,
   /** Longest Retry-After honoured; a stored wait further away than this means the clock went back. */
   maxWait: 3_600_000,
-  /** How long other tabs leave an answer alone while its comment is being written. */
-  holdMs: 120_000,
   /** Bytes per POST; keepalive requests share a 64 KiB budget per page. */
   batchBytes: 60_000,
   timeout: 10_000,
@@ -41,10 +31,13 @@ export interface OutboxDeps {
   endpoint: string
   version: string
   emit: Emitter['emit']
-  store?: Store
+  /** Where answers are kept: the core's store (outbox/queue.ts), shared with it. */
+  store: Store
   post?: (endpoint: string, body: string, o?: { keepalive?: boolean; timeout?: number }) => Promise<PostResult>
   now?: () => number
   random?: () => number
+  /** Identifies this page (its comment holds); the core's queue passes its own. */
+  session?: string
 }
 
 const isEntry = (v: unknown): v is Entry => {
@@ -58,9 +51,9 @@ export const createOutbox = (deps: OutboxDeps) => {
   const send = deps.post ?? post
   const fail = (answer: Answer | null, status: number | null, reason: string, permanent: boolean) =>
     emit('failed', { answer, status, reason, permanent })
-  const store = deps.store ?? createOutboxStore((reason) => fail(null, null, reason, false))
+  const { store } = deps
   // Identifies this page: its own comment holds are released by it, not by the clock.
-  const session = Math.random() + ''
+  const session = deps.session ?? Math.random() + ''
   const mine = new Map<string, Entry>() // answers this page created and has not seen confirmed
   const inflight = new Set<string>()
   let failures = 0
@@ -232,8 +225,7 @@ export const createOutbox = (deps: OutboxDeps) => {
      * answer (the comment step). Resolves once stored.
      */
     async add(a: Answer, hold = false): Promise<void> {
-      const e: Entry = { answer: a, endpoint, tries: 0 }
-      if (hold) (e.hold = session), (e.holdUntil = now() + limits.holdMs)
+      const e = entry(a, endpoint, hold && session, now())
       mine.set(a.id, e)
       await store.set([[Q + a.id, e]])
       if (!hold) void flush()

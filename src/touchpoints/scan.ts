@@ -1,7 +1,7 @@
 import { warn } from '../log'
 import { commentModes, isMetric } from '../metrics'
 import { isObject, num, oneOf, parser } from '../options'
-import { askFrom, prepare } from '../touchpoint'
+import type { askFrom, prepare } from '../touchpoint'
 import { click } from './click'
 import { event } from './event'
 import { exit } from './exit'
@@ -12,6 +12,12 @@ import { view } from './view'
 
 const triggers: Record<string, Trigger> = { click, view, load, exit, submit }
 const noop = () => {}
+
+/** What the scanner needs of the core: it lives in a file of its own, fetched by the core. */
+export interface Core {
+  askFrom: typeof askFrom
+  prepare: typeof prepare
+}
 
 // The attributes after `data-touchpoint-`, each with its default and parser (as for options).
 const attributes = {
@@ -40,7 +46,7 @@ const attributes = {
  * Turns one `data-touchpoint` element into a watched touchpoint; returns its release. A wrong
  * attribute is a warning naming the element and the attribute, and only this touchpoint is skipped.
  */
-const arm = (el: Element): (() => void) => {
+const arm = (el: Element, core: Core): (() => void) => {
   const attr = (name: string) => el.getAttribute('data-touchpoint' + name)
   const id = attr('')!.trim()
   const v: Record<string, any> = {}
@@ -63,14 +69,14 @@ const arm = (el: Element): (() => void) => {
   let busy = false
   let prepared = false
   // The first sign that this touchpoint may fire starts fetching the prompt (once is enough).
-  const soon = () => prepared || ((prepared = true), prepare())
+  const soon = () => prepared || ((prepared = true), core.prepare())
   const release: () => void = v.trigger(el, () => {
     if (busy) return
     busy = true
     if (!again) release()
     soon() // fetched during the delay, if there is one
     timer = setTimeout(() => {
-      void askFrom(
+      void core.askFrom(
         v.ask,
         {
           touchpoint: id,
@@ -97,7 +103,7 @@ const arm = (el: Element): (() => void) => {
  * Watches the page for `data-touchpoint` elements: present ones now, added ones when they appear
  * (single-page apps), and releases the ones removed. Returns the function that stops it all.
  */
-export const scanTouchpoints = (): (() => void) => {
+export const scanTouchpoints = (core: Core): (() => void) => {
   const live = new Map<Element, () => void>()
   const sweep = () => {
     for (const [el, release] of live)
@@ -105,7 +111,7 @@ export const scanTouchpoints = (): (() => void) => {
         release()
         live.delete(el)
       }
-    document.querySelectorAll('[data-touchpoint]').forEach((el) => live.has(el) || live.set(el, arm(el)))
+    document.querySelectorAll('[data-touchpoint]').forEach((el) => live.has(el) || live.set(el, arm(el, core)))
   }
   sweep()
   const mo = new MutationObserver(sweep)

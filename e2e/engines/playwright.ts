@@ -1,0 +1,74 @@
+// Starts Chromium or Firefox through playwright-core on a profile folder. Both give the same
+// Page API, so the e2e files run unchanged in either; TOUCHPOINT_ENGINE picks the engine.
+//
+// playwright-core is pinned to 1.64.1 exactly (package.json): it is the one version that drives
+// Debian's firefox-esr 153 over WebDriver BiDi (channel 'moz-firefox'); 1.65 fails against it, and
+// without the channel Playwright speaks its own Juggler protocol, which Debian's Firefox lacks.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, firefox, type BrowserContext } from 'playwright-core'
+import { APT, chromiumPath, firefoxPath, missing } from './detect.js'
+
+export type PlaywrightEngine = 'chromium' | 'firefox'
+
+// Chromium's flags on this machine: no sandbox as root, and no background traffic to the outside.
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+// Firefox: nothing to the outside either (updates, telemetry, captive portal, safe browsing).
+const firefoxPrefs = {
+  'app.update.enabled': false,
+  'app.normandy.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'browser.safebrowsing.downloads.enabled': false,
+  'datareporting.healthreport.uploadEnabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'toolkit.telemetry.enabled': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'extensions.update.enabled': false,
+  'browser.ping-centre.telemetry': false,
+}
+
+const viewport = { width: 1000, height: 700 }
+
+const homes: string[] = []
+/** A throwaway HOME for one browser process (Firefox and GTK write caches and config there). */
+const home = (): string => {
+  const d = mkdtempSync(join(tmpdir(), 'touchpoint-home-'))
+  homes.push(d)
+  return d
+}
+export const cleanupHomes = (): void => {
+  for (const d of homes.splice(0)) rmSync(d, { recursive: true, force: true })
+}
+
+const need = (engine: PlaywrightEngine, path: string | null): string => {
+  if (path) return path
+  throw new Error(`${missing(engine) ?? engine} not found: install it (${APT[engine]}).`)
+}
+
+/** Starts `engine` on a profile folder; the same folder again is "the browser started again". */
+export const launchPlaywright = (engine: PlaywrightEngine, dir: string): Promise<BrowserContext> => {
+  const env = { ...process.env, HOME: home() } as Record<string, string>
+  if (engine == 'firefox')
+    return firefox.launchPersistentContext(dir, {
+      channel: 'moz-firefox',
+      executablePath: need('firefox', firefoxPath()),
+      headless: true,
+      firefoxUserPrefs: firefoxPrefs,
+      env,
+      viewport,
+    })
+  return chromium.launchPersistentContext(dir, { executablePath: need('chromium', chromiumPath()), args: chromiumArgs, headless: true, env, viewport })
+}

@@ -1,0 +1,82 @@
+import type { Answer } from '../answer'
+import type { Emitter } from '../events'
+import { describe, importDelivery, retryLater } from '../load/modules'
+import { warn } from '../log'
+import { entry } from './entry'
+import type { Outbox } from './outbox'
+import { createOutboxStore, type Store } from './store'
+
+export interface QueueDeps {
+  endpoint: string
+  version: string
+  emit: Emitter['emit']
+  /** For tests: the delivery engine, instead of fetching dist/touchpoint.delivery.js. */
+  delivery?: () => Promise<{ createOutbox: typeof import('./outbox').createOutbox }>
+}
+
+/**
+ * The part of the outbox every page view carries: answers are written to IndexedDB here, before
+ * anything else happens with them. Sending them (batching, retries, backoff, Retry-After, the
+ * cross-tab lock, page-hide delivery: ./outbox.ts) is a file of its own, fetched only when there
+ * is something to deliver: an answer given on this page (fetched ahead with the prompt) or one
+ * that an earlier visit left queued. If it cannot be fetched, answers stay stored, and the next
+ * attempt (an answer, flush(), the next page) fetches it again.
+ */
+export const createQueue = (deps: QueueDeps) => {
+  const { endpoint, emit } = deps
+  const store: Store = createOutboxStore((reason) => emit('failed', { answer: null, status: null, reason, permanent: false }))
+  // Identifies this page: its own comment holds are released by it, not by the clock.
+  const session = Math.random() + ''
+  let engine: Promise<Outbox | null> | undefined
+  let stopped = false
+
+  const load = (): Promise<Outbox | null> =>
+    (engine ??= (deps.delivery ?? importDelivery)().then(
+      (m) => {
+        const outbox = m.createOutbox({ ...deps, store, session })
+        if (!stopped) outbox.start()
+        return outbox
+      },
+      (e: Error) => {
+        engine = undefined
+        retryLater()
+        warn('could not load ' + describe('delivery') + ' (' + e.message + '); answers stay stored and are sent later.')
+        return null
+      },
+    ))
+  const queued = async () => (await store.all()).some(([k]) => k.startsWith('q:'))
+  const flush = async (): Promise<void> => {
+    if (engine || (await queued())) await (await load())?.flush()
+  }
+  // Back online: what could not be fetched (or sent) offline goes now. Once fetched, the engine
+  // listens for itself as well; its flushes never overlap.
+  const online = () => void flush().catch(warn)
+
+  return {
+    /** Fetches the delivery engine ahead, when an answer is about to be given. */
+    prepare: (): void => void load(),
+    /** Stores the answer (resolves once stored), then hands it to the delivery engine. */
+    async add(answer: Answer, hold = false): Promise<void> {
+      await store.set([['q:' + answer.id, entry(answer, endpoint, hold && session, Date.now())]])
+      await (await load())?.add(answer, hold)
+    },
+    flush,
+    /** Forgets every answer this visitor has queued or set aside (consent withdrawn). */
+    async clear(): Promise<void> {
+      const outbox = await engine
+      if (outbox) return outbox.clear()
+      await store.del((await store.all()).map(([k]) => k))
+    },
+    /** Delivers what earlier visits left, if anything. */
+    start(): void {
+      addEventListener('online', online)
+      queued().then((any) => void (any && !stopped && load()), warn)
+    },
+    stop(): void {
+      stopped = true
+      removeEventListener('online', online)
+      void engine?.then((outbox) => outbox?.stop())
+    },
+  }
+}
+export type Queue = ReturnType<typeof createQueue>
