@@ -3,17 +3,20 @@ import nodeResolve from '@rollup/plugin-node-resolve'
 import replace from '@rollup/plugin-replace'
 import terser from '@rollup/plugin-terser'
 import typescript from '@rollup/plugin-typescript'
+import { dts } from 'rollup-plugin-dts'
 import type { Plugin, RollupOptions } from 'rollup'
+import { cssLiterals } from './build/css'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
 const define = () =>
   replace({
     preventAssignment: true,
-    // Dependencies (nanostores, preact) read process.env.NODE_ENV, which browsers lack.
+    // A dependency that reads process.env.NODE_ENV must not throw in browsers, which lack it.
     values: { __VERSION__: JSON.stringify(version), 'process.env.NODE_ENV': JSON.stringify('production') },
   })
 // nanostores shares its epoch counter through a global so that copies of it agree; the script
-// tag carries one copy and may define no global but Touchpoint, so it keeps the counter private.
+// tag carries the only copy (the prompt file uses the core's atoms) and may define no global but
+// Touchpoint, so it keeps the counter private.
 const noGlobals = () =>
   replace({
     preventAssignment: false,
@@ -27,6 +30,10 @@ const minify = () =>
     module: true,
     toplevel: true,
     compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true },
+    // Our internal properties are named `_score`, `_comment`, …: readable in the source, short in
+    // the build (as Preact does with its own). One underscore then a letter, so Preact's already
+    // mangled `__k`-style names and `__proto__` are left alone.
+    mangle: { properties: { regex: /^_[a-z]/ } },
     format: { comments: false },
   })
 
@@ -42,7 +49,7 @@ const scriptLoaders = (): Plugin => ({
   },
 })
 
-const browserPlugins = () => [define(), noGlobals(), nodeResolve({ browser: true }), ts(), minify()]
+const browserPlugins = () => [define(), noGlobals(), nodeResolve({ browser: true }), cssLiterals(), ts(), minify()]
 
 // Every language pack but English (which ships inside the prompt).
 const packs = readdirSync('src/i18n')
@@ -78,7 +85,14 @@ const config: RollupOptions[] = [
     input: { index: 'src/index.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
     external: (id) => /^(preact|idb-keyval|web-vitals|nanostores)(\/|$)/.test(id),
-    plugins: [define(), ts({ declaration: true, declarationDir: 'dist/types' })],
+    plugins: [define(), ts()],
+  },
+  {
+    // The module's types in one file: no relative imports left to resolve, so they work under
+    // moduleResolution node16, nodenext and bundler alike (checked by publint and attw in npm test).
+    input: 'src/index.ts',
+    output: { file: 'dist/index.d.ts', format: 'es' },
+    plugins: [dts({ tsconfig: './tsconfig.build.json' })],
   },
 ]
 export default config

@@ -1,8 +1,14 @@
-// Local servers for the demo and the end-to-end tests: a static file server and a collector.
-// Plain Node (no build step), bound to 127.0.0.1 only.
+// Local servers for the demo and the end-to-end tests: a static file server and the reference
+// collector (demo/collector/: schema validation, database, summary, dashboard). Plain Node (no
+// build step), bound to 127.0.0.1 only.
 import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize } from 'node:path'
+import { openStore } from './collector/db.js'
+import { dashboardAsset } from './collector/dashboard.js'
+import { report } from './collector/report.js'
+import { summarize } from './collector/summary.js'
+import { parseBody } from './collector/validate.js'
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -58,101 +64,122 @@ export const startStatic = async ({ routes = {}, pages = {}, port = 0 }) => {
  * @typedef {(info: { attempt: number, body: any }) => ({ status?: number, headers?: Record<string, string>, hang?: boolean, delay?: number } | void)} Responder
  */
 
+/** Content-Type and whatever headers the page asks to send (each once). @param {string | undefined} requested */
+const allowHeaders = (requested) => {
+  const seen = new Map([['content-type', 'Content-Type']])
+  for (const h of (requested ?? '').split(',').map((x) => x.trim()).filter(Boolean)) if (!seen.has(h.toLowerCase())) seen.set(h.toLowerCase(), h)
+  return [...seen.values()].join(', ')
+}
+
+const MAX_BODY = 1 << 20 // 1 MiB; the SDK's batches stay under 64 KiB
+
 /**
- * The reference collector. POST {path} with the wire format's JSON body: every answer is stored
- * (appended to `file` when given) before the 2xx goes out, and deduplicated by id. GET / lists
- * the answers as a page, GET /answers.json as JSON. `respond` lets a test script failures.
- * @param {{ port?: number, path?: string, file?: string, respond?: Responder }} o
+ * The reference collector. POST {path} with the wire format's JSON body: the body is validated
+ * against schema/answer.schema.json (400 naming the problem), every answer is stored before the
+ * 2xx goes out, and an id keeps its highest revision. Storage: PGlite in the folder `data`, a
+ * PostgreSQL server at `databaseUrl`, or memory when neither is given (tests). `file` also appends
+ * each accepted answer to a JSON-lines log. GET / is the dashboard, GET /summary.json its figures
+ * (DESIGN §7a), GET /dashboard.json everything the page draws, GET /answers.json the latest answers.
+ * `respond` lets a test script failures.
+ * @param {{ port?: number, path?: string, file?: string, data?: string, databaseUrl?: string, respond?: Responder }} o
  */
-export const startCollector = async ({ port = 0, path = '/v1/responses', file, respond } = {}) => {
-  /** @type {any[]} */
+export const startCollector = async ({ port = 0, path = '/v1/responses', file, data, databaseUrl, respond } = {}) => {
+  const store = await openStore({ data, databaseUrl })
+  /** Answers this collector received, one per id (its highest revision), in order of arrival. @type {any[]} */
   const answers = []
+  /** @type {Map<string, number>} */
+  const index = new Map()
   /** @type {Attempt[]} */
   const attempts = []
-  const ids = new Set()
-  if (file && existsSync(file))
-    for (const line of readFileSync(file, 'utf8').split('\n'))
-      if (line.trim()) {
-        try {
-          const a = JSON.parse(line)
-          if (!ids.has(a.id)) ids.add(a.id), answers.push(a)
-        } catch {}
-      }
-  const cors = {
+  /** @param {import('node:http').IncomingMessage} req */
+  const cors = (req) => ({
     'Access-Control-Allow-Origin': '*',
-    'Access-Control-Allow-Methods': 'POST, OPTIONS',
-    'Access-Control-Allow-Headers': 'Content-Type',
+    'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',
+    // Content-Type, and whatever the page asks for (an app may send an auth header).
+    'Access-Control-Allow-Headers': allowHeaders(req.headers['access-control-request-headers']),
     'Access-Control-Expose-Headers': 'Retry-After',
     'Access-Control-Max-Age': '86400',
-  }
+  })
+  /** @param {import('node:http').ServerResponse} res @param {number} status @param {unknown} value @param {Record<string, string>} headers */
+  const json = (res, status, value, headers = {}) =>
+    res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(value))
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x')
-    if (req.method == 'OPTIONS') return res.writeHead(204, cors).end()
-    if (req.method == 'GET' && url.pathname == '/answers.json') {
-      res.writeHead(200, { ...cors, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
-      return res.end(JSON.stringify(answers, null, 2))
+    const h = cors(req)
+    if (req.method == 'OPTIONS') return res.writeHead(204, h).end()
+    if (req.method == 'GET') {
+      const fail = (/** @type {unknown} */ e) => json(res, 500, { error: String(e) }, h)
+      if (url.pathname == '/summary.json') return void store.counts().then((rows) => json(res, 200, summarize(rows), h), fail)
+      if (url.pathname == '/dashboard.json')
+        return void Promise.all([store.counts(), store.lowComments(12)]).then(([rows, low]) => json(res, 200, report(rows, low), h), fail)
+      if (url.pathname == '/answers.json') return void store.latest(1000).then((list) => json(res, 200, list, h), fail)
+      const asset = dashboardAsset(url.pathname)
+      if (asset) return res.writeHead(200, asset.headers).end(asset.body)
     }
-    if (req.method == 'GET' && url.pathname == '/') {
-      res.writeHead(200, { 'Content-Type': types['.html'], 'Cache-Control': 'no-store' })
-      return res.end(page(answers))
-    }
-    if (req.method != 'POST' || url.pathname != path) return res.writeHead(404, cors).end()
-    let raw = ''
-    req.setEncoding('utf8')
-    req.on('data', (c) => (raw += c))
+    if (req.method != 'POST' || url.pathname != path) return res.writeHead(404, h).end()
+    /** @type {Buffer[]} */
+    const chunks = []
+    let size = 0
+    req.on('data', (c) => {
+      size += c.length
+      if (size <= MAX_BODY) chunks.push(c)
+    })
     req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8')
       let body = null
       try {
         body = JSON.parse(raw)
       } catch {}
-      const attempt = { at: Date.now(), status: 0, ids: (body?.answers ?? []).map((a) => a?.id), body: raw, headers: req.headers }
+      const attempt = { at: Date.now(), status: 0, ids: (Array.isArray(body?.answers) ? body.answers : []).map((/** @type {any} */ a) => a?.id), body: raw, headers: req.headers }
       attempts.push(attempt)
       const scripted = respond?.({ attempt: attempts.length, body })
       if (scripted?.hang) return // never answers: the client must time out
-      setTimeout(() => reply(res, attempt, body, scripted), scripted?.delay ?? 0) // delay: a slow collector
+      setTimeout(() => void reply(res, h, attempt, raw, size, scripted), scripted?.delay ?? 0) // delay: a slow collector
     })
   })
 
-  /** @param {import('node:http').ServerResponse} res @param {Attempt} attempt @param {any} body @param {any} scripted */
-  const reply = (res, attempt, body, scripted) => {
+  /**
+   * @param {import('node:http').ServerResponse} res @param {Record<string, string>} h @param {Attempt} attempt
+   * @param {string} raw @param {number} size @param {any} scripted
+   */
+  const reply = async (res, h, attempt, raw, size, scripted) => {
     if (scripted?.status) {
       attempt.status = scripted.status
-      return res.writeHead(scripted.status, { ...cors, ...scripted.headers }).end()
+      return res.writeHead(scripted.status, { ...h, ...scripted.headers }).end()
     }
-    if (!body || !Array.isArray(body.answers) || body.answers.some((a) => !valid(a))) {
-      attempt.status = 400
-      return res.writeHead(400, { ...cors, 'Content-Type': 'text/plain' }).end('expected { answers: [...] } with id, touchpoint, metric, score, createdAt, page.url')
+    const done = (/** @type {number} */ status, /** @type {unknown} */ value) => ((attempt.status = status), json(res, status, value, h))
+    if (size > MAX_BODY) return done(413, { error: 'body is larger than 1 MiB' })
+    const parsed = parseBody(raw)
+    if (parsed.error != null) return done(400, { error: parsed.error })
+    const body = parsed.body
+    const receivedAt = new Date().toISOString()
+    let stored
+    try {
+      stored = await store.upsert(body.answers, receivedAt) // stored before the 2xx
+    } catch (e) {
+      return done(500, { error: 'could not store the answers: ' + String(e) })
     }
-    let added = 0
     for (const a of body.answers) {
-      if (ids.has(a.id)) continue // the same answer sent again: stored once
-      ids.add(a.id)
-      const stored = { ...a, receivedAt: new Date().toISOString(), sentAt: body.sentAt }
-      if (file) appendFileSync(file, JSON.stringify(stored) + '\n') // stored before the 2xx
-      answers.push(stored)
-      added++
+      const at = index.get(a.id)
+      if (at != null && !(a.revision > answers[at].revision)) continue // a retry, or an older revision arriving late
+      const kept = { ...a, receivedAt, sentAt: body.sentAt }
+      if (at == null) index.set(a.id, answers.push(kept) - 1)
+      else answers[at] = kept
+      if (file) appendFileSync(file, JSON.stringify(kept) + '\n')
     }
-    attempt.status = 200
-    res.writeHead(200, { ...cors, 'Content-Type': 'application/json' }).end(JSON.stringify({ accepted: added }))
+    done(200, { accepted: body.answers.length, stored })
   }
   const s = await listen(server, port)
-  return { ...s, endpoint: s.url + path, answers, attempts }
+  return {
+    ...s,
+    close: async () => {
+      await s.close()
+      await store.close()
+    },
+    endpoint: s.url + path,
+    answers,
+    attempts,
+    store,
+  }
 }
-
-/** @param {any} a */
-const valid = (a) =>
-  a && typeof a.id == 'string' && typeof a.touchpoint == 'string' && typeof a.metric == 'string' &&
-  typeof a.score == 'number' && typeof a.createdAt == 'string' && typeof a.page?.url == 'string'
-
-/** @param {unknown} v */
-const esc = (v) => String(v ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c)
-
-/** @param {any[]} answers */
-const page = (answers) => `<!doctype html><html lang="en"><meta charset="utf-8"><meta http-equiv="refresh" content="3">
-<title>Touchpoint collector</title>
-<style>body{font:14px system-ui,sans-serif;margin:24px;color:#1f2328}table{border-collapse:collapse;width:100%}
-th,td{border-bottom:1px solid #d0d7de;padding:6px 8px;text-align:left;vertical-align:top}th{background:#f6f8fa}</style>
-<h1>Touchpoint collector</h1><p>${answers.length} answer(s) received. This page refreshes every 3 seconds; JSON at <a href="/answers.json">/answers.json</a>.</p>
-<table><thead><tr><th>Received</th><th>Touchpoint</th><th>Metric</th><th>Score</th><th>Question</th><th>Comment</th><th>Page</th><th>Id</th></tr></thead><tbody>
-${answers.slice().reverse().map((a) => `<tr><td>${esc(a.receivedAt)}</td><td>${esc(a.touchpoint)}</td><td>${esc(a.metric)}</td><td>${esc(a.score)}</td><td>${esc(a.question)}</td><td>${esc(a.comment)}</td><td>${esc(a.page?.url)}</td><td><code>${esc(a.id)}</code></td></tr>`).join('')}
-</tbody></table></html>`

@@ -84,7 +84,10 @@ describe('outbox delivery', () => {
       const ctx = await t.browser()
       const p = await t.open(ctx)
       const id = await answer(p, 'rate-limited')
-      await until('the 429', () => t.collector.attempts.length == 1)
+      // The page must have seen the 429 (the collector logs the attempt before its answer arrives).
+      await until('the page to see the 429', async () =>
+        (await p.evaluate(() => (window as any).events as any[])).some((x) => x.e == 'failed' && x.status == 429),
+      )
       await p.reload() // the wait is stored: a fresh page honours it too
       await until('delivery after the wait', () => t.collector.answers.length == 1, 30_000)
       const [first, second] = t.collector.attempts

@@ -2,10 +2,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import { startCollector, startStatic } from '../demo/server.js'
+import { startStatic } from '../demo/server.js'
 import { cleanupHomes, launchPlaywright, type PlaywrightEngine } from './engines/playwright'
 
-export { startCollector, startStatic }
+// Every collector an end-to-end test starts checks each body the SDK sends against
+// schema/answer.schema.json, and fails the test at close() if one did not validate.
+export { startValidatingCollector as startCollector } from './collector'
+export { startStatic }
 
 /**
  * The engine these tests drive: TOUCHPOINT_ENGINE=chromium (default) or firefox, both through

@@ -7,8 +7,9 @@ const aliases: Record<string, string> = { no: 'nb', nn: 'nb', iw: 'he', in: 'id'
 /** The pack for a BCP 47 tag (`pt-BR` → `pt`, `zh-Hant-HK` → `zh-TW`), or null when there is none. */
 export const matchLocale = (tag: string): string | null => {
   const lower = tag.toLowerCase().replace(/_/g, '-')
-  const [lang = '', ...rest] = lower.split('-')
-  if (lang == 'zh') return rest.some((p) => /^(tw|hk|mo|hant)$/.test(p)) ? 'zh-TW' : 'zh-CN'
+  const lang = lower.split('-')[0]!
+  // Chinese: the script decides when it is given (zh-Hans-HK is Simplified), else the region.
+  if (lang == 'zh') return /-hant|^(?!.*-hans).*-(tw|hk|mo)\b/.test(lower) ? 'zh-TW' : 'zh-CN'
   const code = aliases[lang] ?? lang
   return (LOCALES as readonly string[]).includes(code) ? code : null
 }

@@ -1,3 +1,4 @@
+import type { Answer } from './answer'
 import { warn, error } from './log'
 
 export const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -35,6 +36,26 @@ export interface Options {
   texts: Record<string, string>
   /** Query parameters kept in `page.url` (`*`: all); `data-url-params` is comma-separated. The rest and the fragment are dropped. */
   urlParams: string[]
+  /**
+   * Called once per answer before it is stored: return it (changed or not) to keep it, or null to
+   * drop it. A hook that throws is reported and the answer kept unchanged. `init()` only.
+   */
+  beforeSend: ((answer: Answer) => Answer | null) | null
+  /**
+   * Delivers a request body yourself (your fetch client, auth, a queue you already run) and
+   * resolves to the collector's `{ status, retryAfter? }` (retryAfter in seconds). The outbox keeps
+   * every guarantee; a transport that throws counts as a network error. `init()` only.
+   */
+  transport: ((body: string) => Promise<TransportResult>) | null
+  /** Extra request headers for the built-in transport (e.g. a collector key); they make each POST preflighted. */
+  headers: Record<string, string>
+}
+
+/** What a `transport` resolves to. */
+export interface TransportResult {
+  status: number
+  /** Seconds the collector asked to wait (its Retry-After), if it did. */
+  retryAfter?: number | null
 }
 
 export type ParsedOptions = Options
@@ -63,8 +84,9 @@ const url = parser('an http(s) URL of your collector', (v) => {
   }
 })
 
+const fn = parser('a function', (v) => (typeof v == 'function' ? v : undefined)) as Parser<never>
 // JSON in a data attribute, an object from init(): an object of strings either way.
-const texts = parser('an object of strings (JSON in data-texts), keys as in README', (v) => {
+const strings = (e: string) => parser(e, (v) => {
   try {
     const o: unknown = typeof v == 'string' ? JSON.parse(v) : v
     return isObject(o) && Object.values(o).every((t) => typeof t == 'string') ? (o as Record<string, string>) : undefined
@@ -72,6 +94,7 @@ const texts = parser('an object of strings (JSON in data-texts), keys as in READ
     return undefined
   }
 })
+const texts = strings('an object of strings (JSON in data-texts), keys as in README')
 const list = parser('a comma-separated list of names, or *', (v) => {
   const names = typeof v == 'string' ? v.split(',') : v
   return Array.isArray(names) && names.every((n) => typeof n == 'string') ? names.map((n) => n.trim()).filter(Boolean) : undefined
@@ -94,6 +117,9 @@ const spec: { [K in keyof Options]: [Options[K], Parser<Options[K]>] } = {
   vitals: [true, bool],
   texts: [{}, texts],
   urlParams: [[], list],
+  beforeSend: [null, fn],
+  transport: [null, fn],
+  headers: [{}, strings('an object of strings (JSON in data-headers)')],
 }
 
 export const defaults = Object.fromEntries(

@@ -1,4 +1,5 @@
 import type { Answer } from './answer'
+import { atom, type WritableAtom } from 'nanostores'
 import { createEmitter, type EventName, type Listener } from './events'
 import { createGuard, logBlocked, type Guard } from './guard'
 import { fetchAhead, readVitals } from './load'
@@ -38,9 +39,14 @@ export interface State {
   context: Record<string, unknown>
   /** Removes each prompt on screen. */
   open: Set<() => void>
-  popover: boolean
+  /**
+   * The state the core and the prompt file share, as nanostores atoms (the prompt file gets these
+   * very atoms, so it carries no copy of nanostores): which popover is being asked — fetched or on
+   * screen; one at a time — and whether prompts may be shown (consent).
+   */
+  asking: WritableAtom<{ touchpoint: string; metric: Metric } | null>
   /** Whether prompts may be shown: false until consent(true) when `requireConsent` is set. */
-  consented: boolean
+  consent: WritableAtom<boolean>
 }
 
 const emitter = createEmitter()
@@ -63,12 +69,12 @@ export const start = safe((options: unknown, fromAttributes: boolean, scriptNonc
   nonce = scriptNonce
   state = {
     options: o,
-    outbox: createQueue({ endpoint: o.endpoint, version: VERSION, emit: emitter.emit }),
+    outbox: createQueue({ ...o, version: VERSION, emit: emitter.emit }),
     guard: createGuard(o),
     context: {},
     open: new Set(),
-    popover: false,
-    consented: !o.requireConsent,
+    asking: atom(null),
+    consent: atom(!o.requireConsent),
   }
   state.outbox.start()
 })
@@ -109,15 +115,15 @@ export const askFrom = safe((metric: Metric, a: AskOptions, auto: boolean, focus
   )
     return bad('bad comment, question, stage, context or target.')
   const id = a.touchpoint.trim()
-  const why = s.consented
+  const why = s.consent.get()
     ? (!a.force && s.guard.blocked(id, a.sampleRate ?? s.options.sampleRate, auto && !inline)) ||
-      (!inline && s.popover && 'another popover is open')
+      (!inline && s.asking.get() && 'another popover is open')
     : 'waiting for consent(true)'
   if (why) return logBlocked(id, why), Promise.resolve(null)
   // The popover slot is taken now, while the prompt is fetched: two triggers at once show one.
-  if (!inline) s.popover = true
+  if (!inline) s.asking.set({ touchpoint: id, metric })
   return fetchFor(s).then((loaded) => {
-    if (loaded && state == s && s.consented)
+    if (loaded && state == s && s.consent.get())
       return loaded.prompt.show({
         state: s,
         emit: emitter.emit,
@@ -132,7 +138,7 @@ export const askFrom = safe((metric: Metric, a: AskOptions, auto: boolean, focus
         locale: loaded.locale,
         readVitals,
       })
-    if (!inline) s.popover = false
+    if (!inline) s.asking.set(null)
     return null
   })
 }, Promise.resolve(null))
@@ -160,9 +166,9 @@ export const setContext = safe((context: Record<string, unknown>): void => {
  */
 export const consent = safe((granted: boolean): Promise<void> => {
   if (!state) return warn(NOT_STARTED), Promise.resolve()
-  if ((state.consented = !!granted)) return Promise.resolve()
-  // Withdrawn: open prompts close.
-  state.open.forEach((remove) => remove())
+  // Open prompts follow the atom: withdrawn, they close.
+  state.consent.set(!!granted)
+  if (granted) return Promise.resolve()
   state.guard.forget()
   return state.outbox.clear().catch((e) => warn('could not erase queued answers:', e))
 }, Promise.resolve())

@@ -18,6 +18,15 @@ const which = (cmd) => {
 }
 /** @param {string[]} paths */
 const first = (paths) => paths.find((p) => existsSync(p)) ?? null
+/**
+ * A path set in the environment (`name`) wins, but only if it exists: a wrong one names the
+ * browser as missing instead of being quietly replaced by Debian's.
+ * @param {string} name @param {() => string | null} otherwise
+ */
+const pick = (name, otherwise) => {
+  const p = process.env[name]
+  return p ? (existsSync(p) ? p : null) : otherwise()
+}
 
 /** The apt-get line that installs what an engine needs. */
 export const APT = {
@@ -29,9 +38,9 @@ export const APT = {
 /** Firefox must be 153 or newer: older ESRs (140) cannot be driven by any working Playwright. */
 export const FIREFOX_MIN = 153
 
-export const chromiumPath = () => process.env.CHROMIUM_PATH || first(['/usr/bin/chromium', '/usr/bin/chromium-browser']) || which('chromium')
+export const chromiumPath = () => pick('CHROMIUM_PATH', () => first(['/usr/bin/chromium', '/usr/bin/chromium-browser']) || which('chromium'))
 
-export const firefoxPath = () => process.env.FIREFOX_PATH || which('firefox-esr') || first(['/usr/lib/firefox-esr/firefox-esr'])
+export const firefoxPath = () => pick('FIREFOX_PATH', () => which('firefox-esr') || first(['/usr/lib/firefox-esr/firefox-esr']))
 
 /** @param {string} bin */
 export const firefoxVersion = (bin) => {
@@ -45,10 +54,10 @@ export const firefoxVersion = (bin) => {
 }
 
 export const webkitPaths = () => ({
-  driver: process.env.WEBKIT_DRIVER_PATH || which('WebKitWebDriver') || first(['/usr/bin/WebKitWebDriver']),
-  browser:
-    process.env.MINIBROWSER_PATH ||
+  driver: pick('WEBKIT_DRIVER_PATH', () => which('WebKitWebDriver') || first(['/usr/bin/WebKitWebDriver'])),
+  browser: pick('MINIBROWSER_PATH', () =>
     first(['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/libexec/webkit2gtk-4.1/MiniBrowser']),
+  ),
   xvfb: which('Xvfb') || first(['/usr/bin/Xvfb']),
 })
 

@@ -38,6 +38,12 @@ const firefoxPrefs = {
   'network.connectivity-service.enabled': false,
   'extensions.update.enabled': false,
   'browser.ping-centre.telemetry': false,
+  // No /favicon.ico request of the browser's own: under a page's `default-src 'none'` it would be
+  // a CSP violation the page never caused (headless Chromium makes no such request).
+  'browser.chrome.site_icons': false,
+  // Overlay scrollbars, as on phones and as Playwright's Chromium (--hide-scrollbars): a classic
+  // 12 px scrollbar would make a 320 px viewport 308 px wide for the page.
+  'ui.useOverlayScrollbars': 1,
 }
 
 const viewport = { width: 1000, height: 700 }

@@ -15,7 +15,7 @@ const zhCN: Strings = {
   cesHigh: '非常容易',
   thumbsDown: '否',
   thumbsUp: '是',
-  outOf: '{max}分中的{score}分',
+  outOf: '{score}分，满分{max}分',
   commentLabel: '请告诉我们更多详情',
   commentLow: '我们可以在哪些方面做得更好？',
   commentHigh: '您最喜欢哪些方面？',

@@ -15,7 +15,7 @@ const zhTW: Strings = {
   cesHigh: '非常容易',
   thumbsDown: '否',
   thumbsUp: '是',
-  outOf: '{max}分中的{score}分',
+  outOf: '{score}分，滿分{max}分',
   commentLabel: '請告訴我們更多詳情',
   commentLow: '我們有哪些地方可以做得更好？',
   commentHigh: '您最喜歡哪些方面？',

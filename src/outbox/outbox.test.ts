@@ -121,6 +121,37 @@ describe('outbox: the happy path', () => {
   })
 })
 
+describe('outbox: consent withdrawn', () => {
+  it('clear() while a pass is reading the queue: the answer it read is never sent', async () => {
+    const real = createOutboxStore()
+    let release = () => {}
+    let paused = false
+    // The store's first read of the pass waits until the test lets it go.
+    const store = {
+      ...real,
+      all: async () => {
+        const list = await real.all()
+        if (!paused) {
+          paused = true
+          await new Promise<void>((r) => (release = r))
+        }
+        return list
+      },
+    }
+    const { ob, sentIds } = make(() => ok, { store })
+    const a = answer()
+    await ob.add(a)
+    const pass = ob.flush()
+    await vi.waitFor(() => expect(paused).toBe(true))
+    await ob.clear()
+    release()
+    await pass
+    await ob.flush()
+    expect(sentIds()).toEqual([])
+    expect(await stored()).toEqual([])
+  })
+})
+
 describe('outbox: failures', () => {
   it('keeps the answer on 5xx and network errors, with growing waits, until a 2xx', async () => {
     const st = timeouts()

@@ -4,7 +4,8 @@ import { warn } from '../log'
 import { backoff, startJitter } from './backoff'
 import { withLock } from './lock'
 import type { Store } from './store'
-import { post, verdict, type PostResult } from './transport'
+import { post, verdict, viaTransport, type PostResult } from './transport'
+import type { TransportResult } from '../options'
 import { entry, type Entry } from './entry'
 
 export type { Entry }
@@ -36,6 +37,8 @@ export interface OutboxDeps {
   post?: (endpoint: string, body: string, o?: { keepalive?: boolean; timeout?: number }) => Promise<PostResult>
   now?: () => number
   random?: () => number
+  transport?: ((body: string) => Promise<TransportResult>) | null
+  headers?: Record<string, string>
   /** Identifies this page (its comment holds); the core's queue passes its own. */
   session?: string
 }
@@ -48,7 +51,9 @@ const isEntry = (v: unknown): v is Entry => {
 export const createOutbox = (deps: OutboxDeps) => {
   const { endpoint, emit } = deps
   const now = deps.now ?? Date.now
-  const send = deps.post ?? post
+  const send =
+    deps.post ??
+    (deps.transport ? viaTransport(deps.transport) : (ep: string, b: string, o: { keepalive?: boolean; timeout?: number }) => post(ep, b, { ...o, headers: deps.headers }))
   const fail = (answer: Answer | null, status: number | null, reason: string, permanent: boolean) =>
     emit('failed', { answer, status, reason, permanent })
   const { store } = deps
@@ -118,6 +123,9 @@ export const createOutbox = (deps: OutboxDeps) => {
   // One pass over the outbox, run while holding the cross-tab lock. Resolves false when the
   // collector cannot take more now (a retry is scheduled), so no second pass hurries after it.
   const pass = async (): Promise<boolean> => {
+    // Noted before the queue is read: a clear() (consent withdrawn) at any moment of this pass
+    // stops it before its next send.
+    const generation = cleared
     const t = now()
     let wait = 0
     let queued: Entry[] = []
@@ -147,8 +155,10 @@ export const createOutbox = (deps: OutboxDeps) => {
     const todo = batches(queued.filter((e) => !e.hold || (e.hold != session && e.holdUntil! <= t)))
     while (todo.length && !stopped) {
       const batch = todo.shift()!
+      // Still stored? Another tab may have erased them (consent withdrawn there) since we read.
+      const stored = new Set((await store.all()).map(([k]) => k))
+      if (generation != cleared || !batch.every((e) => stored.has(Q + e.answer.id))) return true
       batch.forEach((e) => inflight.add(e.answer.id))
-      const generation = cleared
       const res = await send(endpoint, body(batch), { timeout: limits.timeout })
       batch.forEach((e) => inflight.delete(e.answer.id))
       if (generation != cleared) return true // consent withdrawn meanwhile: these answers are gone

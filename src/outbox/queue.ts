@@ -2,6 +2,7 @@ import type { Answer } from '../answer'
 import type { Emitter } from '../events'
 import { describe, importDelivery, retryLater } from '../load/modules'
 import { warn } from '../log'
+import type { TransportResult } from '../options'
 import { entry } from './entry'
 import type { Outbox } from './outbox'
 import { createOutboxStore, type Store } from './store'
@@ -10,6 +11,9 @@ export interface QueueDeps {
   endpoint: string
   version: string
   emit: Emitter['emit']
+  beforeSend?: ((answer: Answer) => Answer | null) | null
+  transport?: ((body: string) => Promise<TransportResult>) | null
+  headers?: Record<string, string>
   /** For tests: the delivery engine, instead of fetching dist/touchpoint.delivery.js. */
   delivery?: () => Promise<{ createOutbox: typeof import('./outbox').createOutbox }>
 }
@@ -29,6 +33,25 @@ export const createQueue = (deps: QueueDeps) => {
   const session = Math.random() + ''
   let engine: Promise<Outbox | null> | undefined
   let stopped = false
+  // What beforeSend made of each answer's first version: a completed version (the comment added)
+  // keeps its changes, and an answer it dropped stays dropped.
+  const hooked = new Map<string, Answer | null>()
+  const hook = (answer: Answer): Answer | null => {
+    const first = hooked.get(answer.id)
+    if (first !== undefined) return first && { ...first, revision: answer.revision, comment: answer.comment! }
+    let out: Answer | null = answer
+    try {
+      out = deps.beforeSend ? deps.beforeSend(structuredClone(answer)) : answer
+      if (out !== null && (typeof out != 'object' || out.id != answer.id)) {
+        warn('beforeSend() must return the answer (same id) or null; kept it unchanged.')
+        out = answer
+      }
+    } catch (e) {
+      warn('beforeSend() threw; the answer is kept unchanged:', e)
+    }
+    hooked.set(answer.id, out)
+    return out
+  }
 
   const load = (): Promise<Outbox | null> =>
     (engine ??= (deps.delivery ?? importDelivery)().then(
@@ -56,7 +79,9 @@ export const createQueue = (deps: QueueDeps) => {
     /** Fetches the delivery engine ahead, when an answer is about to be given. */
     prepare: (): void => void load(),
     /** Stores the answer (resolves once stored), then hands it to the delivery engine. */
-    async add(answer: Answer, hold = false): Promise<void> {
+    async add(given: Answer, hold = false): Promise<void> {
+      const answer = hook(given)
+      if (!answer) return
       await store.set([['q:' + answer.id, entry(answer, endpoint, hold && session, Date.now())]])
       await (await load())?.add(answer, hold)
     },

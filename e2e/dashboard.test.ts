@@ -1,0 +1,72 @@
+// The collector's dashboard in a real browser: the 22 known answers of test/collector.fixture.ts
+// → the figures, the charts (SVG by Observable Plot, served by the collector), no console error,
+// answers' text shown as text, and a refresh when a new answer arrives.
+import { afterAll, describe, expect, it } from 'vitest'
+import { ENGINE, cleanup, launch, startCollector, until, watch } from './helpers'
+import { missing } from './engines/detect.js'
+import { body, postFixture } from '../test/collector.fixture'
+
+const lacking = missing(ENGINE)
+afterAll(() => cleanup())
+
+describe.skipIf(lacking != null)(lacking ? `dashboard: skipped, ${lacking} is not installed` : 'dashboard', () => {
+  it('shows the figures with charts and tables, no console error, and refreshes as answers arrive', async () => {
+    const collector = await startCollector()
+    const ctx = await launch()
+    try {
+      expect((await postFixture(collector.endpoint)).every((s) => s == 200)).toBe(true)
+      const page = await ctx.newPage()
+      const seen = watch(page)
+      const requests: string[] = []
+      page.on('request', (r) => requests.push(r.url()))
+      await page.setViewportSize({ width: 1400, height: 900 })
+      await page.goto(collector.url + '/')
+      await page.locator('#journey-charts svg').first().waitFor({ timeout: 30_000 })
+
+      const kpis = await page.locator('#kpis').innerText()
+      expect(kpis).toContain('+20')
+      expect(kpis).toContain('5 promoters · 2 passives · 3 detractors')
+      expect(kpis).toContain('60%')
+      expect(kpis).toContain('5.0')
+      expect(kpis).toContain('67%')
+      expect(kpis).toMatch(/10 answers · 95% interval/)
+      expect(await page.locator('#status').innerText()).toMatch(/^22 answers/)
+      expect(await page.locator('#small').isVisible()).toBe(true)
+      expect(await page.locator('#small').innerText()).toMatch(/Small sample: 22 answers/)
+
+      // The journey map, left to right in journey order, the site's own stage last.
+      expect(await page.locator('#journey h3').allInnerTexts()).toEqual(['purchase', 'usage', 'support', 'delivery'])
+      // Charts: SVG, each beside a table of its figures.
+      for (const id of ['journey-charts', 'vitals', 'rating', 'dist', 'trend']) {
+        expect(await page.locator(`#${id} svg`).count(), id).toBeGreaterThan(0)
+        expect(await page.locator(`#${id} table`).count(), id).toBeGreaterThan(0)
+      }
+      expect(await page.locator('#touchpoints tbody tr').count()).toBe(5)
+      expect(await page.locator('#comments').innerText()).toContain('The coupon field ate my code')
+      expect(await page.locator('h1').count()).toBe(1)
+      expect(await page.locator('main h2').count()).toBe(8)
+
+      // A new answer, with markup in its touchpoint and comment: drawn as text on the next poll.
+      const evil = '<img src=x id=pwned onerror="window.__pwned=1">'
+      const res = await fetch(collector.endpoint, {
+        method: 'POST',
+        body: body([{ id: 'ffffffff-0000-4000-8000-000000000001', touchpoint: evil, metric: 'csat', score: 1, revision: 1, stage: 'support', createdAt: new Date().toISOString(), page: { url: 'https://shop.example.com/' }, comment: '<b>bold</b> ' + evil }]),
+      })
+      expect(res.status).toBe(200)
+      await until('the dashboard to refresh', async () => /^23 answers/.test(await page.locator('#status').innerText()), 20_000)
+      expect(await page.locator('#comments li').first().innerText()).toContain('<b>bold</b> ' + evil)
+      expect(await page.locator('#touchpoints').innerText()).toContain(evil)
+      expect(await page.locator('#pwned').count()).toBe(0)
+      expect(await page.locator('#comments b').count()).toBe(0)
+      expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined()
+
+      expect(seen.errors).toEqual([])
+      expect(seen.console.filter((m) => m.type == 'error')).toEqual([])
+      // Nothing but the collector itself: Plot and d3 come from node_modules through it.
+      expect(requests.filter((u) => !u.startsWith(collector.url + '/'))).toEqual([])
+    } finally {
+      await ctx.close()
+      await collector.close()
+    }
+  })
+})

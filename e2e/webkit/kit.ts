@@ -1,0 +1,146 @@
+// What the WebKit tests share: one MiniBrowser session per file (WebDriver classic through
+// webdriverio), a page server with per-page headers, and /probe.js, a script each test page loads
+// first ('self', so a strict CSP allows it) that records what WebDriver classic cannot capture:
+// script errors, console messages and CSP violations.
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { createServer, type OutgoingHttpHeaders } from 'node:http'
+import { extname, join, normalize } from 'node:path'
+import { startWebKit, type WebKit, type WebKitBrowser } from '../engines/webkit'
+import { DIST, STUB, until } from '../helpers'
+
+export { STUB, until }
+
+// Runs in the page before anything else. Its one global, __probe, is the tests' own.
+const PROBE = `(() => {
+  const p = (window.__probe = { errors: [], console: [], violations: [] })
+  addEventListener('error', (e) => p.errors.push(String(e.message || e.error)))
+  addEventListener('unhandledrejection', (e) => p.errors.push('unhandled rejection: ' + String(e.reason)))
+  // CSP violations bubble out of shadow roots (composed); listen early, in the capture phase.
+  document.addEventListener('securitypolicyviolation', (e) => p.violations.push(e.violatedDirective + ' ' + e.blockedURI), true)
+  for (const type of ['log', 'info', 'warn', 'error', 'debug']) {
+    const orig = console[type]
+    console[type] = function () {
+      try { p.console.push({ type: type == 'warn' ? 'warning' : type, text: Array.from(arguments).map(String).join(' ') }) } catch {}
+      return orig.apply(this, arguments)
+    }
+  }
+})()`
+
+const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' }
+
+export interface Page {
+  html: string
+  headers?: OutgoingHttpHeaders
+}
+
+/** Serves `pages` (HTML with their own headers), /probe.js, extra `files` and the built dist/. */
+export const serve = (pages: Record<string, Page | string>, files: Record<string, string> = {}) =>
+  new Promise<{ url: string; close(): Promise<void> }>((resolve) => {
+    const server = createServer((req, res) => {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+      const page = pages[path]
+      if (page != null) {
+        const p = typeof page == 'string' ? { html: page } : page
+        res.writeHead(200, { 'Content-Type': types['.html'], 'Cache-Control': 'no-store', ...p.headers })
+        return res.end(p.html)
+      }
+      const js = path == '/probe.js' ? PROBE : files[path]
+      if (js != null) {
+        res.writeHead(200, { 'Content-Type': types['.js'], 'Cache-Control': 'no-store' })
+        return res.end(js)
+      }
+      if (path.startsWith('/dist/')) {
+        const file = normalize(join(DIST, path.slice(6)))
+        if (file.startsWith(normalize(DIST)) && existsSync(file) && statSync(file).isFile()) {
+          res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' })
+          return res.end(readFileSync(file))
+        }
+      }
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found')
+    })
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      resolve({
+        url: 'http://127.0.0.1:' + port,
+        close: () => new Promise((r) => (server.closeAllConnections(), server.close(() => r()))),
+      })
+    })
+  })
+
+/** A page loading /probe.js first, then dist/touchpoint.js by its script tag. */
+export const page = (o: { endpoint: string; attrs?: string; head?: string; body?: string; lang?: string; nonce?: string }) => {
+  const n = o.nonce ? ` nonce="${o.nonce}"` : ''
+  return `<!doctype html>
+<html lang="${o.lang ?? 'en'}"><head><meta charset="utf-8"><title>E2E page</title><script${n} src="/probe.js"></script>${o.head ?? ''}
+<script${n} async src="/dist/touchpoint.js" data-endpoint="${o.endpoint}" ${o.attrs ?? ''}></script>
+</head><body><h1>Shop</h1>${o.body ?? ''}</body></html>`
+}
+
+type Probe = { errors: string[]; console: { type: string; text: string }[]; violations: string[] }
+
+/** Helpers over one WebKit session. */
+export const session = (wk: WebKit) => {
+  const b: WebKitBrowser = wk.browser
+  const js = <T>(fn: string): Promise<T> => b.execute(`return (${fn})`) as Promise<T>
+  return {
+    b,
+    js,
+    /** Navigates and waits until Touchpoint has loaded. */
+    open: async (url: string) => {
+      await b.url(url)
+      await until('Touchpoint to load', () => js<boolean>('!!(window.Touchpoint && window.Touchpoint.version)'))
+    },
+    probe: () => js<Probe>('window.__probe'),
+    count: (sel: string) => js<number>(`document.querySelectorAll(${JSON.stringify(sel)}).length`),
+    /** The element inside the (first) prompt's shadow root, as a WebDriver element. */
+    inPrompt: async (sel: string, within = 'touchpoint-prompt') => {
+      const find = `(() => { const h = document.querySelector(${JSON.stringify(within)}); return h && h.shadowRoot && h.shadowRoot.querySelector(${JSON.stringify(sel)}) })()`
+      await until('the prompt to show ' + sel, () => js<boolean>('!!' + find))
+      // execute() hands back a WebDriver element reference, also for an element in a shadow root.
+      const ref = (await b.execute('return ' + find)) as unknown as WebdriverIO.Element
+      return b.$(ref as never)
+    },
+    /** Keys of the outbox of this origin in IndexedDB (answers still to deliver). */
+    pending: () =>
+      // Scripts go as strings: a function would carry the test runner's transform helpers
+      // (webdriverio then defines __name in the page, a global the page never had).
+      b.executeAsync(`const done = arguments[arguments.length - 1]
+        const req = indexedDB.open('touchpoint')
+        req.onerror = () => done('error: ' + req.error)
+        req.onsuccess = () => {
+          const db = req.result
+          if (!db.objectStoreNames.contains('outbox')) return db.close(), done([])
+          const keys = db.transaction('outbox').objectStore('outbox').getAllKeys()
+          keys.onsuccess = () => {
+            db.close()
+            done(keys.result.map(String).filter((k) => k.startsWith('q:')))
+          }
+        }`) as Promise<string[]>,
+    /** Runs `expr` (a promise) in the page and resolves to its value. */
+    await: <T>(expr: string) =>
+      b.executeAsync(`const done = arguments[arguments.length - 1]; Promise.resolve(${expr}).then(done, (e) => done('rejected: ' + e))`) as Promise<T>,
+    /** Presses keys one after another (each pressed and released). */
+    press: async (...keys: string[]) => {
+      for (const k of keys) await b.keys(k)
+    },
+  }
+}
+
+/** One WebKit session for a test file: `beforeAll(kit.start)`, `afterAll(kit.stop)`. */
+export const perFile = () => {
+  let wk: WebKit | undefined
+  let s: ReturnType<typeof session> | undefined
+  return {
+    start: async () => {
+      wk = await startWebKit()
+      s = session(wk)
+    },
+    stop: async () => {
+      await wk?.close()
+    },
+    get s() {
+      if (!s) throw new Error('WebKit did not start')
+      return s
+    },
+  }
+}
