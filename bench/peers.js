@@ -53,7 +53,8 @@ const virtual = (code) => ({
 export const buildPeers = async () => {
   const stamp = join(BUILD, 'versions.json')
   const want = JSON.stringify(versions)
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') == want) return BUILD
+  const outputs = [...Object.keys(entries).map((f) => join(BUILD, 'sentry', f)), join(BUILD, 'posthog', 'static', 'array.js'), join(BUILD, 'posthog', 'static', 'surveys.js')]
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') == want && outputs.every((f) => existsSync(f))) return BUILD
   const sentry = join(BUILD, 'sentry')
   mkdirSync(join(sentry, SENTRY_VERSION), { recursive: true })
   for (const [file, code] of Object.entries(entries)) {

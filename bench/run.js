@@ -10,6 +10,12 @@
 //             gone, a second ask() on the same page (prompt already fetched);
 //   declared  the script tag and one <button data-touchpoint … data-touchpoint-trigger="click">,
 //             clicked the way a visitor does (hover first, so fetch-ahead gets its chance).
+//   sentry    Sentry's feedback widget (@sentry/browser, feedbackAsyncIntegration, the CDN way):
+//             load, then its form opened from JS (its UI files fetched now), closed, opened again;
+//   posthog   PostHog surveys (snippet, array.js, surveys extension, one NPS survey): load, then
+//             the survey shown from JS. Both are built by bench/peers.js into bench/.build/ and
+//             served, with their APIs stubbed, by a second local server (127.0.0.1 only).
+//             BENCH_DEBUG=1 prints the pages' console and the stub's requests.
 //
 // How each column is measured:
 //   brotli    the files the page actually requested from dist/ (Playwright request log), each
@@ -100,7 +106,8 @@ const peerServer = createServer((req, res) => {
     }
     if (path.startsWith('/sentry/')) return file(join(PEERS, 'sentry'), path.slice(8))
     if (path.startsWith(`/${SENTRY_VERSION}/`)) return file(join(PEERS, 'sentry'), path.slice(1))
-    if (path.startsWith('/static/')) return file(join(PEERS, 'posthog', 'static'), path.slice(8))
+    // array.js asks for /static/<its version>/surveys.js first (as PostHog's CDN serves it).
+    if (path.startsWith('/static/')) return file(join(PEERS, 'posthog', 'static'), path.slice(8).replace(/^\d+\.\d+\.\d+\//, ''))
     if (path == `/array/${POSTHOG_TOKEN}/config.js`) {
       const js = `(function(){window._POSTHOG_REMOTE_CONFIG=window._POSTHOG_REMOTE_CONFIG||{};window._POSTHOG_REMOTE_CONFIG[${JSON.stringify(POSTHOG_TOKEN)}]={config:${JSON.stringify(REMOTE_CONFIG)},siteApps:[]}})();`
       if (!peerBytes.has(path)) peerBytes.set(path, brotli11(Buffer.from(js)))
@@ -122,36 +129,12 @@ const SENTRY_DSN = `http://bench@127.0.0.1:${peerServer.address().port}/1`
 // As Sentry's docs put its CDN bundle on a page: a script tag, then Sentry.init inline.
 const SENTRY_TAG = `<script src="${peersUrl}/sentry/sentry.min.js" crossorigin="anonymous"></script>
 <script>Sentry.init({ dsn: ${JSON.stringify(SENTRY_DSN)}, cdnBaseUrl: ${JSON.stringify(peersUrl)}, integrations: [Sentry.feedbackAsyncIntegration()] })</script>`
-// PostHog's snippet as its docs give it (it queues calls until /static/array.js has loaded).
+// PostHog's snippet as its docs give it (it queues calls until /static/array.js has loaded), with
+// the latest `defaults`. opt_out_useragent_filter: headless Chromium's user agent says
+// "HeadlessChrome", which PostHog would treat as a bot and send nothing for; a visitor is no bot.
 const POSTHOG_TAG = `<script>
 !function(t,e){var o,n,p,r;e.__SV||(window.posthog&&window.posthog.__loaded)||(window.posthog=e,e._i=[],e.init=function(i,s,a){function g(t,e){var o=e.split(".");2==o.length&&(t=t[o[0]],e=o[1]),t[e]=function(){t.push([e].concat(Array.prototype.slice.call(arguments,0)))}}(p=t.createElement("script")).type="text/javascript",p.crossOrigin="anonymous",p.async=!0,p.src=s.api_host.replace(".i.posthog.com","-assets.i.posthog.com")+"/static/array.js",(r=t.getElementsByTagName("script")[0]).parentNode.insertBefore(p,r);var u=e;for(void 0!==a?u=e[a]=[]:a="posthog",u.people=u.people||[],u.toString=function(t){var e="posthog";return"posthog"!==a&&(e+="."+a),t||(e+=" (stub)"),e},u.people.toString=function(){return u.toString(1)+".people (stub)"},o="init capture register register_once register_for_session unregister unregister_for_session getFeatureFlag getFeatureFlagPayload isFeatureEnabled reloadFeatureFlags updateEarlyAccessFeatureEnrollment getEarlyAccessFeatures on onFeatureFlags onSurveysLoaded onSessionId getSurveys getActiveMatchingSurveys renderSurvey displaySurvey canRenderSurvey canRenderSurveyAsync identify setPersonProperties group resetGroups setPersonPropertiesForFlags resetPersonPropertiesForFlags setGroupPropertiesForFlags resetGroupPropertiesForFlags reset get_distinct_id getGroups get_session_id get_session_replay_url alias set_config startSessionRecording stopSessionRecording sessionRecordingStarted captureException loadToolbar get_property getSessionProperty createPersonProfile opt_in_capturing opt_out_capturing has_opted_in_capturing has_opted_out_capturing get_explicit_consent_status is_capturing clear_opt_in_out_capturing debug".split(" "),n=0;n<o.length;n++)g(u,o[n]);e._i.push([i,s,a])},e.__SV=1)}(document,window.posthog||[]);
-posthog.init(${JSON.stringify(POSTHOG_TOKEN)}, { api_host: ${JSON.stringify(peersUrl)}, defaults: '2026-08-30' })
-  // The peers: resolves to ms from t0 until a frame in which find() sees their widget is drawn.
-  bench.paintedWhen = (t0, find) => new Promise((done) => {
-    const end = t0 + 20000
-    const frame = () => {
-      if (performance.now() > end) return done(NaN)
-      if (!find()) return requestAnimationFrame(frame)
-      const c = new MessageChannel()
-      c.port1.onmessage = () => done(performance.now() - t0)
-      c.port2.postMessage(0)
-    }
-    requestAnimationFrame(frame)
-  })
-  // Sentry: the form the "Report a Bug" button opens, opened from JS (createForm → open).
-  bench.sentryOpen = () => {
-    const t0 = performance.now()
-    const painted = bench.paintedWhen(t0, () => document.getElementById('sentry-feedback')?.shadowRoot?.querySelector('dialog[open] form textarea'))
-    Sentry.getFeedback().createForm().then((form) => { bench.sentryForm = form; form.appendToDom(); form.open() })
-    return painted
-  }
-  // PostHog: the survey shown from JS, ignoring its display conditions and delay.
-  bench.posthogShow = () => {
-    const t0 = performance.now()
-    const painted = bench.paintedWhen(t0, () => document.querySelector('.PostHogSurvey-bench-nps')?.shadowRoot?.querySelector('.ratings-number'))
-    posthog.displaySurvey('bench-nps', { displayType: 'popover', ignoreConditions: true, ignoreDelay: true })
-    return painted
-  }
+posthog.init(${JSON.stringify(POSTHOG_TOKEN)}, { api_host: ${JSON.stringify(peersUrl)}, defaults: '2026-08-30', opt_out_useragent_filter: true })
 </script>`
 
 const HARNESS = `<script>
@@ -198,6 +181,32 @@ const HARNESS = `<script>
   })
   bench.gone = () => new Promise((done) => { const t = setInterval(() => hosts().length || (clearInterval(t), done()), 20) })
   addEventListener('click', (e) => { if (e.target.id == 'pay') bench.declared = bench.painted(e.timeStamp, []) }, true)
+  // The peers: resolves to ms from t0 until a frame in which find() sees their widget is drawn.
+  bench.paintedWhen = (t0, find) => new Promise((done) => {
+    const end = t0 + 20000
+    const frame = () => {
+      if (performance.now() > end) return done(NaN)
+      if (!find()) return requestAnimationFrame(frame)
+      const c = new MessageChannel()
+      c.port1.onmessage = () => done(performance.now() - t0)
+      c.port2.postMessage(0)
+    }
+    requestAnimationFrame(frame)
+  })
+  // Sentry: the form the "Report a Bug" button opens, opened from JS (createForm → open).
+  bench.sentryOpen = () => {
+    const t0 = performance.now()
+    const painted = bench.paintedWhen(t0, () => document.getElementById('sentry-feedback')?.shadowRoot?.querySelector('dialog[open] form textarea'))
+    Sentry.getFeedback().createForm().then((form) => { bench.sentryForm = form; form.appendToDom(); form.open() })
+    return painted
+  }
+  // PostHog: the survey shown from JS, ignoring its display conditions and delay.
+  bench.posthogShow = () => {
+    const t0 = performance.now()
+    const painted = bench.paintedWhen(t0, () => document.querySelector('.PostHogSurvey-bench-nps')?.shadowRoot?.querySelector('.ratings-number'))
+    posthog.displaySurvey('bench-nps', { displayType: 'popover', ignoreConditions: true, ignoreDelay: true })
+    return painted
+  }
 </script>`
 const tag = (dir) => `<script async src="/${dir}/touchpoint.js" data-endpoint="${collector.endpoint}" data-site="bench"></script>`
 const TAG = tag('dist')
@@ -417,6 +426,29 @@ const table = [
     : []),
   ['before the split, from issue 8 (one file; not measured here)', '1', `${BEFORE.kb} (rounded)`, `~${BEFORE.scriptMs} (median)`, '—', '—', '—', '—', '—'],
 ]
+// The peers beside Touchpoint: bytes and script time at load, time to a painted widget, and the
+// ratios peer / Touchpoint (Touchpoint: the core with nobody asked; to a shown widget: the core
+// and everything one ask() fetched).
+const peerKb = (files) => [...files].reduce((n, f) => n + (peerBytes.get(f) ?? NaN), 0) / 1024
+const med = (xs) => stats(xs)?.median ?? NaN
+const ratio = (a, b) => (Number.isFinite(a / b) ? `${(a / b).toFixed(1)}×` : '—')
+const tp = { kbLoad: kb(rows.nobody.files), kbShown: kb(rows.first.files), ms: med(rows.nobody.load) }
+const peerRow = (label, r, paintedNote) => {
+  const kbLoad = peerKb(r.loadFiles)
+  const kbShown = peerKb(r.files)
+  return [label, String(r.loadFiles.size), kbLoad.toFixed(2), kbShown.toFixed(2), cell(r.load), paintedNote, most(r.long),
+    ratio(kbLoad, tp.kbLoad), ratio(kbShown, tp.kbShown), ratio(med(r.load), tp.ms)]
+}
+const compare = [
+  ['widget', 'files at load', 'brotli KB at load', 'brotli KB to a shown widget', 'script at load, ms', 'open → painted, ms', 'long tasks', 'bytes at load ×', 'bytes to shown ×', 'script at load ×'],
+  ['**Touchpoint** (core, nobody asked; ask() from JS)', String(rows.nobody.files.size), tp.kbLoad.toFixed(2), tp.kbShown.toFixed(2), cell(rows.nobody.load),
+    `${cell(rows.first.painted)} (prompt not fetched yet); ${cell(rows.again.painted)} (already fetched)`, most(rows.first.long), '1×', '1×', '1×'],
+  peerRow(`Sentry feedback (@sentry/browser ${peerVersions['@sentry/browser']}, feedbackAsyncIntegration)`, rows.sentry,
+    `${cell(rows.sentry.painted)} (form's files not fetched yet); ${cell(rows.sentry.again)} (already fetched)`),
+  peerRow(`PostHog surveys (posthog-js ${peerVersions['posthog-js']}, one survey)`, rows.posthog,
+    `${cell(rows.posthog.painted)} (surveys.js loaded at load)${rows.posthog.notLoaded ? ` (surveys not loaded in ${rows.posthog.notLoaded} rounds)` : ''}`),
+]
+const peerFilesLine = (label, set) => `- ${label}: ${[...set].map((f) => `${f.replace(/^\//, '')} (${((peerBytes.get(f) ?? NaN) / 1024).toFixed(2)} KB)`).join(', ') || 'nothing'}`
 const md = (t) => [t[0], t[0].map(() => '---'), ...t.slice(1)].map((r) => '| ' + r.join(' | ') + ' |').join('\n')
 const loadMedian = stats(rows.nobody.load)?.median ?? NaN
 const beforeMedian = BEFORE_DIR ? stats(rows.before.load)?.median : undefined
@@ -427,7 +459,8 @@ const out = `# npm run bench — results
 
 Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on this machine (${cpu}, ${cpus().length} cores, ${platform()} ${release()},
 Node ${process.version}), headless Chromium ${version} (${process.env.CHROMIUM_PATH || '/usr/bin/chromium'}), ${RUNS} rounds, each
-scenario in a fresh browser context, order rotated every round. Figures: median / p95 over the rounds
+scenario in a fresh browser context, order rotated every round. Peers: @sentry/browser
+${peerVersions['@sentry/browser']}, posthog-js ${peerVersions['posthog-js']}. Figures: median / p95 over the rounds
 (p95 of ${RUNS} is close to the slowest). Load average at the end of the run: ${loadavg().map((x) => x.toFixed(1)).join(', ')}
 on ${cpus().length} cores: other work on the machine shows up in every timing column.
 
@@ -440,6 +473,21 @@ nobody asked: ${loadMedian <= TARGET_MS ? 'within' : 'NOT within'} the target${
 Bytes when nobody is asked: ${kb(rows.nobody.files).toFixed(2)} KB brotli, against ${BEFORE_DIR ? kb(rows.before.files).toFixed(2) : BEFORE.kb} KB for the single file
 (which carried no web-vitals: that was touchpoint.vitals.js, a separate file).
 
+## Beside the widgets a site would pick instead
+
+Same run, same rounds: each widget in its own fresh context, in the rotated order. Ratios are
+peer / Touchpoint of the medians (script) and of the bytes; Touchpoint's "at load" is the core
+with nobody asked, its "to a shown widget" the core plus all one ask() fetched (prompt, delivery,
+web-vitals).
+
+${md(compare)}
+
+Script fetched by each peer (from the local stub playing its CDN; brotli each, quality 11):
+${peerFilesLine('Sentry, at load', rows.sentry.loadFiles)}
+${peerFilesLine('Sentry, up to the form painted', rows.sentry.files)}
+${peerFilesLine('PostHog, at load', rows.posthog.loadFiles)}
+${peerFilesLine('PostHog, up to the survey painted', rows.posthog.files)}
+${peerUnexpected.size ? `\nRequests the stub did not expect (answered 200 {}): ${[...peerUnexpected].join(', ')}\n` : ''}
 Files each scenario fetched from dist/ (brotli each):
 ${files('nobody asked, in its first 3 s', rows.nobody.files)}${extraFetch.length ? `  ← more than the core: ${extraFetch.map((f) => f.join(', ')).join('; ')}` : ' (only the core, as it must)'}
 ${files('ask() from JS, up to the answer delivered', rows.first.files)}
@@ -466,6 +514,31 @@ ${BEFORE_DIR ? files(`before the split (${BEFORE_DIR})`, rows.before.files) + '\
   uses IndexedDB). **click → delivered**: to Touchpoint's \`sent\` event (the local collector
   confirmed it).
 - **long tasks**: PerformanceObserver \`longtask\` entries (> 50 ms) per page, the most in any round.
+- **Peers** (bench/peers.js builds them into bench/.build/, not committed; a stub on 127.0.0.1
+  plays their CDNs and APIs, on a second origin as for a real site; nothing leaves the machine).
+  *Sentry* ${peerVersions['@sentry/browser']}: the CDN way, one minified IIFE built from the npm
+  package by rollup and terser (\`__SENTRY_DEBUG__\` false, \`__SENTRY_BROWSER_BUNDLE__\` true, as
+  Sentry's bundles), loaded by a script tag, then \`Sentry.init({ dsn: <the stub>, cdnBaseUrl: <the
+  stub>, integrations: [feedbackAsyncIntegration()] })\` inline. The IIFE keeps only init,
+  feedbackAsyncIntegration and getFeedback (Sentry's CDN bundle carries its whole API), so its bytes
+  are a lower bound. At load it puts its "Report a Bug" button on the page; the form's UI
+  (feedback-modal.min.js, feedback-screenshot.min.js, built the way Sentry's integration bundles
+  are) is fetched from \`cdnBaseUrl\` the first time the form opens. *open → painted*: from
+  \`getFeedback().createForm()\` (then appendToDom, open) to the frame holding the open form drawn;
+  closed, then opened again ("already fetched").
+  *PostHog* ${peerVersions['posthog-js']}: PostHog's snippet inline (\`defaults: '2026-08-30'\`,
+  \`opt_out_useragent_filter\` so headless Chromium is not dropped as a bot), array.js and
+  surveys.js as shipped in the package (prebuilt, minified), remote config \`/array/<token>/config.js\`
+  with surveys on and replay, heatmaps, web vitals, exception and dead-click capture off (the least
+  PostHog loads with surveys); autocapture and the pageview stay at their defaults. One survey: an
+  NPS rating 0–10, popover, shown only on an event the page never sends, so nothing shows at load.
+  surveys.js and the survey list load at page load, so there is no "not yet fetched" case;
+  *open → painted*: from \`posthog.displaySurvey(id, { ignoreConditions, ignoreDelay })\` (once
+  onSurveysLoaded fired) to the frame holding the rating buttons drawn.
+  *Bytes* are the scripts each fetched (Playwright's request log, resource type script), brotli 11;
+  the JSON the stub answers (flags, survey list, ingest replies) is not counted, nor are the
+  events they send. *Script at load* is taken exactly as Touchpoint's: read at load plus 500 ms of
+  network quiet, minus the blank page of the same round.
 - "before the split, from issue 8" is not measured: it is issue 8's own figure for the single file
   (12 KB brotli, about 4 ms median, headless Chromium on the development machine).${BEFORE_DIR ? `
 - "before the split, measured in this run": \`BENCH_BEFORE=${BEFORE_DIR}\`, the dist/ of the last

@@ -48,6 +48,10 @@ export const cleanup = (): void => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
   cleanupHomes()
 }
+// Profiles of a file that never calls cleanup() go when its worker exits.
+process.once('exit', () => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
 
 /** Waits for a condition, polling; fails with `what` after `timeout` ms. Never a fixed sleep. */
 export const until = async <T>(what: string, fn: () => T | Promise<T>, timeout = 30_000): Promise<T> => {

@@ -295,8 +295,9 @@ describe('languages', () => {
     await p.locator('touchpoint-prompt [data-score="0"]').focus()
     await p.keyboard.press('ArrowLeft')
     expect(await inShadow(p, `root.activeElement.dataset.score`)).toBe('1')
+    const before = collector.answers.filter((a) => a.touchpoint == 'e2e-nps').length
     await p.keyboard.press('Enter')
-    await delivered('e2e-nps', collector.answers.filter((a) => a.touchpoint == 'e2e-nps').length + 1)
+    await delivered('e2e-nps', before + 1)
     expect(lastAnswer('e2e-nps')).toMatchObject({ score: 1, locale: 'ar' })
     expect(web.requests).toContain('/dist/touchpoint.i18n.ar.js')
     await p.close()

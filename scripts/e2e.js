@@ -71,7 +71,7 @@ const runnable = engines.filter((e) => {
   return !what
 })
 for (const { engine, what } of absent)
-  console.error(`e2e: ${engine}: ${what} is missing on this machine. Install it with:\n    sudo ${APT[/** @type {keyof typeof APT} */ (engine)]}\n` +
+  console.error(`e2e: ${engine}: ${what} is missing on this machine. Install it with (as root):\n    ${APT[/** @type {keyof typeof APT} */ (engine)]}\n` +
     (requireAll ? '  (a missing engine fails this run: CI=true or TOUCHPOINT_REQUIRE_ALL_ENGINES=1)' : '  The other engines run; ' + engine + ' is not tested.'))
 
 // ---- run
@@ -136,7 +136,7 @@ console.log('\nEnd-to-end tests per engine (one build: dist/ as of the start of 
 for (const e of engines) {
   const r = results.find((x) => x.engine == e)
   if (!r) {
-    console.log(`  ${e.padEnd(9)} not run: ${absent.find((a) => a.engine == e)?.what} missing (sudo ${APT[e]})`)
+    console.log(`  ${e.padEnd(9)} not run: ${absent.find((a) => a.engine == e)?.what} missing (${APT[e]})`)
     if (requireAll) ok = false
     continue
   }
@@ -155,7 +155,7 @@ for (const e of engines) {
   console.log(
     `  ${e.padEnd(9)} ${good ? 'ok    ' : 'FAILED'} ran ${ran}, passed ${j.numPassedTests}, failed ${j.numFailedTests}, skipped ${skipped}` +
       (broken.length ? `, ${broken.length} file(s) failed outside a test` : '') +
-      ` (${j.testResults.length} files, ${r.seconds.toFixed(0)} s)`,
+      ` (${j.testResults.length} file${j.testResults.length == 1 ? '' : 's'}, ${r.seconds.toFixed(0)} s)`,
   )
   for (const file of j.testResults) {
     for (const t of file.assertionResults) {

@@ -58,6 +58,8 @@ const home = (): string => {
 export const cleanupHomes = (): void => {
   for (const d of homes.splice(0)) rmSync(d, { recursive: true, force: true })
 }
+// Also when a test file never calls cleanup(): nothing of a run stays in the temp folder.
+process.once('exit', cleanupHomes)
 
 const need = (engine: PlaywrightEngine, path: string | null): string => {
   if (path) return path
@@ -65,8 +67,16 @@ const need = (engine: PlaywrightEngine, path: string | null): string => {
 }
 
 /** Starts `engine` on a profile folder; the same folder again is "the browser started again". */
-export const launchPlaywright = (engine: PlaywrightEngine, dir: string): Promise<BrowserContext> => {
-  const env = { ...process.env, HOME: home() } as Record<string, string>
+export const launchPlaywright = async (engine: PlaywrightEngine, dir: string): Promise<BrowserContext> => {
+  const h = home()
+  const env = { ...process.env, HOME: h } as Record<string, string>
+  const ctx = await start(engine, dir, env)
+  // The browser has exited once its persistent context has closed: its home can go.
+  ctx.once('close', () => rmSync(h, { recursive: true, force: true }))
+  return ctx
+}
+
+const start = (engine: PlaywrightEngine, dir: string, env: Record<string, string>): Promise<BrowserContext> => {
   if (engine == 'firefox')
     return firefox.launchPersistentContext(dir, {
       channel: 'moz-firefox',

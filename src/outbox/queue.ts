@@ -41,7 +41,7 @@ export const createQueue = (deps: QueueDeps) => {
     if (first !== undefined) return first && { ...first, revision: answer.revision, comment: answer.comment! }
     let out: Answer | null = answer
     try {
-      out = deps.beforeSend ? deps.beforeSend(structuredClone(answer)) : answer
+      out = deps.beforeSend ? deps.beforeSend(JSON.parse(JSON.stringify(answer)) as Answer) : answer
       if (out !== null && (typeof out != 'object' || out.id != answer.id)) {
         warn('beforeSend() must return the answer (same id) or null; kept it unchanged.')
         out = answer
