@@ -280,5 +280,20 @@ describe('a declared touchpoint', () => {
     await until('the collector to store the answer', () => collector.answers.length == 1)
     expect(collector.answers[0]).toMatchObject({ touchpoint: 'checkout-pay', metric: 'ces', score: 6 })
     expect(seen.errors).toEqual([])
+
+    // Answered: in its cooldown, the touchpoint would not ask again, so a later visit that hovers
+    // it fetches nothing for it (the scanner comes, the prompt does not).
+    const next = await ctx.newPage()
+    const nextUrls = record(next)
+    const nextArrived = arrivals(next)
+    await next.goto(web.url + '/pay')
+    await loaded(next)
+    await until('the scanner to arrive on the next visit', () => nextArrived.includes('touchpoint.touchpoints.js'))
+    for (let i = 0; i < 5; i++) {
+      await next.mouse.move(1, 1)
+      await next.hover('#pay')
+      await next.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+    }
+    expect(requested(web, nextUrls, 'touchpoint.prompt.js')).toBe(false)
   })
 })

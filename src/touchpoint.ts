@@ -84,9 +84,13 @@ export const init = (options: Partial<Options>): void => start(options, false)
 
 /**
  * Starts fetching the prompt (its locale pack, web-vitals) because one is about to be wanted:
- * a trigger is about to fire. Costs nothing when already fetched.
+ * the trigger of touchpoint `id` is about to fire. Nothing is fetched for a touchpoint that would
+ * not ask this visitor anyway (sampled out, in a cooldown, no consent), so they never pay for it.
  */
-export const prepare = (): void => void (state && fetchFor(state))
+export const prepare = (id: string, sampleRate?: number | null): void => {
+  const s = state
+  if (s && s.consent.get() && !s.guard.blocked(id, sampleRate ?? s.options.sampleRate, false)) void fetchFor(s)
+}
 const fetchFor = (s: State) => (s.outbox.prepare(), fetchAhead(chooseLocale(s.options.locale), s.options.vitals))
 
 const NOT_STARTED = 'not started: call init() or check data-endpoint.'

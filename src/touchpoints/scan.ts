@@ -69,7 +69,7 @@ const arm = (el: Element, core: Core): (() => void) => {
   let busy = false
   let prepared = false
   // The first sign that this touchpoint may fire starts fetching the prompt (once is enough).
-  const soon = () => prepared || ((prepared = true), core.prepare())
+  const soon = () => prepared || ((prepared = true), core.prepare(id, v['sample-rate']))
   const release: () => void = v.trigger(el, () => {
     if (busy) return
     busy = true
