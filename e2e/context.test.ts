@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startValidatingCollector } from './collector'
-import { STUB, built, cleanup, launch, pending, promptFetched, scriptPage, site, until, watch } from './helpers'
+import { STUB, built, cleanup, launch, outboxKeys, pending, promptFetched, scriptPage, site, until, watch } from './helpers'
 
 type Collector = Awaited<ReturnType<typeof startValidatingCollector>>
 type Web = Awaited<ReturnType<typeof site>>
@@ -183,22 +183,7 @@ describe('page.url keeps no secrets', () => {
 })
 
 describe('consent withdrawn', () => {
-  /** Every key of Touchpoint's IndexedDB outbox, whatever its kind (queued, set aside, Retry-After). */
-  const stored = (page: Page): Promise<string[]> =>
-    page.evaluate(async () => {
-      if (!(await indexedDB.databases()).some((d) => d.name == 'touchpoint')) return []
-      return new Promise<string[]>((resolve, reject) => {
-        const req = indexedDB.open('touchpoint')
-        req.onerror = () => reject(req.error)
-        req.onsuccess = () => {
-          const db = req.result
-          if (!db.objectStoreNames.contains('outbox')) return db.close(), resolve([])
-          const keys = db.transaction('outbox').objectStore('outbox').getAllKeys()
-          keys.onsuccess = () => (db.close(), resolve(keys.result.map(String)))
-          keys.onerror = () => (db.close(), reject(keys.error))
-        }
-      })
-    })
+  const stored = outboxKeys
   const local = (page: Page) =>
     page.evaluate(() =>
       [

@@ -89,11 +89,10 @@ export const watch = (page: Page) => {
   return { errors, console }
 }
 
-/** Answers this page's origin still holds in Touchpoint's IndexedDB outbox (keys), without creating the database. */
-export const pending = (page: Page): Promise<string[]> =>
+/** Every key of Touchpoint's IndexedDB outbox (queued, set aside, Retry-After), without creating the database. */
+export const outboxKeys = (page: Page): Promise<string[]> =>
   page.evaluate(async () => {
-    const dbs = await indexedDB.databases()
-    if (!dbs.some((d) => d.name == 'touchpoint')) return []
+    if (!(await indexedDB.databases()).some((d) => d.name == 'touchpoint')) return []
     return new Promise<string[]>((resolve, reject) => {
       const req = indexedDB.open('touchpoint')
       req.onerror = () => reject(req.error)
@@ -101,13 +100,14 @@ export const pending = (page: Page): Promise<string[]> =>
         const db = req.result
         if (!db.objectStoreNames.contains('outbox')) return db.close(), resolve([])
         const keys = db.transaction('outbox').objectStore('outbox').getAllKeys()
-        keys.onsuccess = () => {
-          db.close()
-          resolve(keys.result.map(String).filter((k) => k.startsWith('q:')))
-        }
+        keys.onsuccess = () => (db.close(), resolve(keys.result.map(String)))
+        keys.onerror = () => (db.close(), reject(keys.error))
       }
     })
   })
+
+/** Answers this page's origin still holds queued in Touchpoint's IndexedDB outbox (keys). */
+export const pending = async (page: Page): Promise<string[]> => (await outboxKeys(page)).filter((k) => k.startsWith('q:'))
 
 /** The README's stub snippet, verbatim: queues calls made before touchpoint.js has loaded. */
 export const STUB =

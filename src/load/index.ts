@@ -19,14 +19,20 @@ let prompt: Promise<PromptModule | null> | undefined
 const packs: Record<string, Promise<Strings | null>> = {}
 let vitals: Promise<unknown> | undefined
 let vitalsNow: () => Vitals = () => ({})
+const AGAIN = 'the next ask() tries again.'
 
-const once = <T>(part: string, load: () => Promise<T>, forget: () => void, quiet = false): Promise<T | null> =>
+/**
+ * Fetches one part on demand. Never rejects: a failed fetch is forgotten (so the next attempt
+ * fetches it again, under a new URL), said once in the console naming the file, followed by
+ * `then` (what happens now), or only in debug mode when `then` is false; resolves to null.
+ */
+export const fetchPart = <T>(part: string, load: () => Promise<T>, forget: () => void, then: string | false): Promise<T | null> =>
   load().catch((e: unknown) => {
     const msg = 'could not load ' + describe(part) + ' (' + ((e as Error)?.message || e) + ')'
     forget()
     retryLater()
-    if (quiet) debug(msg)
-    else warn(msg + '; the next ask() tries again.')
+    if (then) warn(msg + '; ' + then)
+    else debug(msg)
     return null
   })
 
@@ -36,11 +42,11 @@ const once = <T>(part: string, load: () => Promise<T>, forget: () => void, quiet
  * resolves to null when the prompt file could not be fetched (one warning names it).
  */
 export const fetchAhead = (locale: string, withVitals: boolean): Promise<Loaded | null> => {
-  prompt ??= once('prompt', importPrompt, () => (prompt = undefined))
+  prompt ??= fetchPart('prompt', importPrompt, () => (prompt = undefined), AGAIN)
   if (locale != 'en')
-    packs[locale] ??= once('i18n.' + locale, () => importLocale(locale).then((m) => m.default), () => delete packs[locale])
+    packs[locale] ??= fetchPart('i18n.' + locale, () => importLocale(locale).then((m) => m.default), () => delete packs[locale], AGAIN)
   if (withVitals)
-    vitals ??= once('web-vitals', () => importVitals().then((m) => (vitalsNow = m.startVitals())), () => (vitals = undefined), true)
+    vitals ??= fetchPart('web-vitals', () => importVitals().then((m) => (vitalsNow = m.startVitals())), () => (vitals = undefined), false)
   // Also waits for web-vitals (which never fails loudly), so the first answer carries them.
   return Promise.all([prompt, packs[locale], withVitals && vitals]).then(([module, pack]) =>
     module && { prompt: module, strings: pack || module.en, locale: pack ? locale : 'en' },

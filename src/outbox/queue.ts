@@ -1,6 +1,7 @@
 import type { Answer } from '../answer'
 import type { Emitter } from '../events'
-import { describe, importDelivery, retryLater } from '../load/modules'
+import { fetchPart } from '../load'
+import { importDelivery } from '../load/modules'
 import { warn } from '../log'
 import type { TransportResult } from '../options'
 import { entry } from './entry'
@@ -54,18 +55,16 @@ export const createQueue = (deps: QueueDeps) => {
   }
 
   const load = (): Promise<Outbox | null> =>
-    (engine ??= (deps.delivery ?? importDelivery)().then(
-      (m) => {
-        const outbox = m.createOutbox({ ...deps, store, session })
-        if (!stopped) outbox.start()
-        return outbox
-      },
-      (e: Error) => {
-        engine = undefined
-        retryLater()
-        warn('could not load ' + describe('delivery') + ' (' + e.message + '); answers stay stored and are sent later.')
-        return null
-      },
+    (engine ??= fetchPart(
+      'delivery',
+      () =>
+        (deps.delivery ?? importDelivery)().then((m) => {
+          const outbox = m.createOutbox({ ...deps, store, session })
+          if (!stopped) outbox.start()
+          return outbox
+        }),
+      () => (engine = undefined),
+      'answers stay stored and are sent later.',
     ))
   const queued = async () => (await store.all()).some(([k]) => k.startsWith('q:'))
   const flush = async (): Promise<void> => {

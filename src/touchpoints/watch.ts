@@ -1,6 +1,6 @@
-import { warn } from '../log'
 import { askFrom, prepare } from '../touchpoint'
-import { describe, importTouchpoints } from '../load/modules'
+import { fetchPart } from '../load'
+import { importTouchpoints } from '../load/modules'
 
 const SELECTOR = '[data-touchpoint]'
 
@@ -18,9 +18,8 @@ export const watchTouchpoints = (): (() => void) => {
   const found = () => {
     if (!document.querySelector(SELECTOR)) return
     mo.disconnect()
-    importTouchpoints().then(
-      (m) => stopped || (stop = m.scanTouchpoints({ askFrom, prepare })),
-      (e: Error) => warn('could not load ' + describe('touchpoints') + ' (' + e.message + '); data-touchpoint elements are not watched.'),
+    void fetchPart('touchpoints', importTouchpoints, () => {}, 'data-touchpoint elements are not watched.').then(
+      (m) => m && !stopped && (stop = m.scanTouchpoints({ askFrom, prepare })),
     )
   }
   mo.observe(document.documentElement, { childList: true, subtree: true })
