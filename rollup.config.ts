@@ -38,12 +38,12 @@ const minify = () =>
   })
 
 // The script tag fetches the prompt, web-vitals and language packs from beside itself by URL;
-// the npm module imports them as chunks. Same core, one file swapped (src/load/modules*.ts).
+// the npm module imports them as chunks. Same core, one file swapped (src/core/modules*.ts).
 const scriptLoaders = (): Plugin => ({
   name: 'touchpoint-script-loaders',
   async resolveId(source, importer, options) {
     const resolved = await this.resolve(source, importer, { ...options, skipSelf: true })
-    if (resolved && /src[\\/]load[\\/]modules\.ts$/.test(resolved.id))
+    if (resolved && /src[\\/]core[\\/]modules\.ts$/.test(resolved.id))
       return { ...resolved, id: resolved.id.replace(/modules\.ts$/, 'modules.script.ts') }
     return resolved
   },
@@ -51,9 +51,9 @@ const scriptLoaders = (): Plugin => ({
 
 const browserPlugins = () => [define(), noGlobals(), nodeResolve({ browser: true }), cssLiterals(), ts(), minify()]
 
-// Every language pack but English (which ships inside the prompt).
+// Every language pack (English ships inside the prompt, src/prompt/en.ts).
 const packs = readdirSync('src/i18n')
-  .filter((f) => /^[a-z]{2}(-[A-Z]{2})?\.ts$/.test(f) && f != 'en.ts')
+  .filter((f) => /^[a-z]{2}(-[A-Z]{2})?\.ts$/.test(f))
   .map((f) => f.slice(0, -3))
 
 const config: RollupOptions[] = [
@@ -69,10 +69,10 @@ const config: RollupOptions[] = [
   // What the core fetches when it is needed: ES modules, each one file with its dependencies
   // (built apart, so no chunk is shared: a shared chunk would cost a round trip).
   ...[
-    ['src/ui/prompt.ts', 'dist/touchpoint.prompt.js'],
-    ['src/vitals.ts', 'dist/touchpoint.web-vitals.js'],
-    ['src/touchpoints/index.ts', 'dist/touchpoint.touchpoints.js'],
-    ['src/outbox/delivery.ts', 'dist/touchpoint.delivery.js'],
+    ['src/prompt/index.ts', 'dist/touchpoint.prompt.js'],
+    ['src/vitals/index.ts', 'dist/touchpoint.web-vitals.js'],
+    ['src/scanner/index.ts', 'dist/touchpoint.touchpoints.js'],
+    ['src/delivery/index.ts', 'dist/touchpoint.delivery.js'],
   ].map(([input, file]): RollupOptions => ({ input, output: { file, format: 'es', sourcemap: true }, plugins: browserPlugins() })),
   {
     input: Object.fromEntries(packs.map((code) => ['touchpoint.i18n.' + code, `src/i18n/${code}.ts`])),
