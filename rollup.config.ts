@@ -6,6 +6,7 @@ import typescript from '@rollup/plugin-typescript'
 import { dts } from 'rollup-plugin-dts'
 import type { Plugin, RollupOptions } from 'rollup'
 import { cssLiterals } from './build/css'
+import { MANGLED } from './build/mangle.js'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
 const define = () =>
@@ -30,10 +31,8 @@ const minify = () =>
     module: true,
     toplevel: true,
     compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true },
-    // Our internal properties are named `_score`, `_comment`, …: readable in the source, short in
-    // the build (as Preact does with its own). One underscore then a letter, so Preact's already
-    // mangled `__k`-style names and `__proto__` are left alone.
-    mangle: { properties: { regex: /^_[a-z]/ } },
+    // `_x` properties are shortened, each file on its own: build/mangle.js says why that is safe.
+    mangle: { properties: { regex: MANGLED } },
     format: { comments: false },
   })
 

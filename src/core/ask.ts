@@ -18,7 +18,7 @@ export const prepare = (id: string, sampleRate?: number | null): void => {
 }
 const fetchFor = (s: State) => (s.outbox.prepare(), fetchAhead(chooseLocale(s.options.locale), s.options.vitals))
 
-export const bad = (msg: string): Promise<null> => {
+const bad = (msg: string): Promise<null> => {
   warn('ask(): ' + msg)
   return Promise.resolve(null)
 }

@@ -65,7 +65,10 @@ export const createOutbox = (deps: OutboxDeps): Outbox => {
     let size = 1e9
     for (const e of list) {
       const n = JSON.stringify(e.answer).length + 1
-      if ((size += n) > limits.batchBytes - 200) out.push([]), (size = n)
+      if ((size += n) > limits.batchBytes - 200) {
+        out.push([])
+        size = n
+      }
       out[out.length - 1]!.push(e)
     }
     return out

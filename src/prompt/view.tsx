@@ -131,7 +131,10 @@ export const showView = (root: ShadowRoot, q: ViewInput, on: ViewEvents, floatin
               aria-label={name(n)}
               tabIndex={i == focus ? 0 : -1}
               onFocus={() => {
-                if (focus != i) (focus = i), draw()
+                if (focus != i) {
+                  focus = i
+                  draw()
+                }
               }}
               onClick={() => choose(n)}
             >

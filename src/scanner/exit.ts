@@ -24,7 +24,10 @@ export const exit: Trigger = (_, fire, soon) => {
     const up = scrollY < lastScrollY
     lastScrollY = scrollY
     // `from`: the lowest point of the last half second.
-    if (scrollY >= from || now - since > 500) (from = scrollY), (since = now)
+    if (scrollY >= from || now - since > 500) {
+      from = scrollY
+      since = now
+    }
     if (!up || scrollY < innerHeight / 2 || !matchMedia('(pointer:coarse)').matches) return
     soon()
     if (from - scrollY > innerHeight / 3) fire()

@@ -1,4 +1,4 @@
-import type { ScannerHost } from '../contract'
+import type { CommentMode, Metric, ScannerHost } from '../contract'
 import { warn } from '../shared/log'
 import { commentModes, isMetric } from '../shared/metrics'
 import { isObject, num, oneOf, parser } from '../shared/parse'
@@ -36,6 +36,16 @@ const attributes = {
   })],
 } as const
 
+type Parsed = {
+  ask: Metric
+  display: 'popover' | 'inline'
+  trigger: Trigger
+  comment: CommentMode
+  delay: number
+  'sample-rate'?: number // absent: the script tag's data-sample-rate
+  context: Record<string, unknown>
+}
+
 /**
  * Turns one `data-touchpoint` element into a watched touchpoint; returns its release. A wrong
  * attribute is a warning naming the element and the attribute, and only this touchpoint is skipped.
@@ -43,11 +53,11 @@ const attributes = {
 const arm = (el: Element, core: ScannerHost): (() => void) => {
   const attr = (name: string) => el.getAttribute('data-touchpoint' + name)
   const id = attr('')!.trim()
-  const v: Record<string, any> = {}
+  const v = {} as Parsed
   // In table order: `display` is parsed before the `trigger` default that depends on it.
   for (const [name, [def, parse]] of Object.entries(attributes)) {
     const raw = attr('-' + name) ?? (name == 'trigger' ? (v.display == 'inline' ? 'load' : 'click') : def)
-    if (raw != null && (v[name] = parse(raw)) === undefined || !id) {
+    if ((raw != null && ((v as Record<string, unknown>)[name] = parse(raw)) === undefined) || !id) {
       warn(
         `<${el.localName} data-touchpoint="${id}">: ` +
           (id ? `data-touchpoint-${name} is ${JSON.stringify(raw)}, expected ${parse.e}` : 'data-touchpoint needs an id') +
