@@ -1,11 +1,8 @@
 // The boundary between the core (dist/touchpoint.js, or the npm module's entry) and the parts it
-// fetches on demand: the prompt, the delivery engine, the scanner, web-vitals and the language
-// packs. Types only, so importing it costs no byte: both sides import this file, neither imports
-// the other. docs/architecture.md draws the arrows.
-//
-// No property here starts with `_`: the build mangles such names separately in each shipped
-// file, so one that crossed a file boundary would arrive under another name
-// (scripts/check-mangle.js fails the build's tests if one does).
+// fetches on demand (prompt, delivery engine, scanner, web-vitals, language packs). Types only, so
+// importing it costs no byte: both sides import it, neither imports the other (docs/architecture.md).
+// No property here starts with `_`: the build mangles such names separately in each shipped file,
+// so one crossing a file boundary would arrive under another name (scripts/check-mangle.js).
 import type { ReadableAtom } from 'nanostores'
 
 /** The CX metrics Touchpoint asks. */
@@ -17,7 +14,7 @@ export type Scale = { min: number; max: number }
  */
 export type CommentMode = 'off' | 'optional' | 'required' | 'low'
 
-/** The page's web vitals when the answer was given (milliseconds; CLS unitless). */
+/** The page's web vitals when the answer was given (ms; CLS unitless). */
 export type Vitals = Partial<Record<'LCP' | 'INP' | 'CLS' | 'FCP' | 'TTFB', number>>
 
 /** One answer, exactly as it travels to the collector (README "Wire format"). */
@@ -116,8 +113,6 @@ export interface Strings {
   thanks: string
 }
 
-// ---- The prompt (dist/touchpoint.prompt.js) -------------------------------------------------
-
 /** One question the core has decided to ask: what the prompt shows and puts into the answer. */
 export interface Question {
   metric: Metric
@@ -171,8 +166,7 @@ export interface PromptPart {
   show(question: Question, host: PromptHost): Promise<Answer | null>
 }
 
-// ---- web-vitals (dist/touchpoint.web-vitals.js) ---------------------------------------------
-
+/** What dist/touchpoint.web-vitals.js exports. */
 export interface VitalsPart {
   /** Starts measuring (once) and returns the function that reads the latest values. */
   startVitals(): () => Vitals
@@ -182,8 +176,6 @@ export interface VitalsPart {
 export interface LocalePart {
   default: Strings
 }
-
-// ---- The scanner (dist/touchpoint.touchpoints.js) -------------------------------------------
 
 /** What the core offers the scanner. */
 export interface ScannerHost {
@@ -196,12 +188,11 @@ export interface ScannerHost {
   prepare(id: string, sampleRate?: number | null): void
 }
 
+/** What dist/touchpoint.touchpoints.js exports. */
 export interface ScannerPart {
   /** Watches the page's data-touchpoint elements; returns the function that stops it all. */
   scanTouchpoints(host: ScannerHost): () => void
 }
-
-// ---- Delivery (dist/touchpoint.delivery.js) -------------------------------------------------
 
 /**
  * One answer as the outbox keeps it, under `q:<id>` (queued) or `x:<id>` (set aside). `hold`
@@ -254,6 +245,7 @@ export interface Outbox {
   stop(): void
 }
 
+/** What dist/touchpoint.delivery.js exports. */
 export interface DeliveryPart {
   createOutbox(deps: DeliveryDeps): Outbox
 }

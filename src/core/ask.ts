@@ -30,7 +30,8 @@ const bad = (msg: string): Promise<null> => {
 const hostFor = (s: State, touchpoint: string, metric: Metric, inline: boolean, auto: boolean): PromptHost => {
   const info = { touchpoint, metric }
   return {
-    store: (answer, hold) => void s.outbox.add(answer, hold),
+    // The queue stores it; its promise never rejects (a failure to store is reported as `failed`).
+    store: s.outbox.add,
     shown() {
       s.guard.shown(auto && !inline)
       emitter.emit('shown', info)
