@@ -102,4 +102,22 @@ describe('queue: the core part of the outbox', () => {
     await q.clear()
     expect(await stored()).toEqual([])
   })
+
+  it('writes each answer once: the queue stores it, the engine only hears of it', async () => {
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put')
+    const q = make()
+    q.start()
+    await q.add(answer('once'))
+    await until(() => posts.length == 1)
+    expect(put.mock.calls.filter(([, key]) => key == 'q:once')).toHaveLength(1)
+  })
+
+  it('listens for online once, with the engine running too', async () => {
+    const add = vi.spyOn(window, 'addEventListener')
+    const q = make()
+    q.start()
+    await q.add(answer('a4'))
+    await until(() => posts.length == 1)
+    expect(add.mock.calls.filter(([type]) => type == 'online')).toHaveLength(1)
+  })
 })
