@@ -1,6 +1,6 @@
 // The public API: init, ask, on, setContext, consent, flush, destroy (src/index.ts re-exports it).
 import { atom } from 'nanostores'
-import type { Answer, AskOptions, EventName, Metric } from '../contract'
+import type { Answer, AskOptions, EventMap, EventName, Metric } from '../contract'
 import { safe, setDebug, warn } from '../shared/log'
 import { isObject } from '../shared/parse'
 import { askFrom } from './ask'
@@ -43,10 +43,12 @@ export const init = (options: Partial<Options>): void => start(options, false)
 export const ask = (metric: Metric, options: AskOptions): Promise<Answer | null> =>
   askFrom(metric, options, false)
 
-const listen = <K extends EventName>(event: K, listener: Listener<K>): (() => void) => emitter.on(event, listener)
 // A listener that is no function is reported by the emitter when it is called.
 /** Listens to 'shown' | 'answered' | 'dismissed' | 'sent' | 'failed'; returns the unsubscribe function. */
-export const on: typeof listen = safe(listen as (e: EventName, l: Listener<EventName>) => () => void, () => {}) as typeof listen
+export const on = safe(
+  (event: EventName, listener: Listener<EventName>) => emitter.on(event, listener),
+  () => {},
+) as <K extends EventName>(event: K, listener: (payload: EventMap[K]) => void) => () => void
 
 /** Adds context (plan, experiment, …) to every later answer. */
 export const setContext = safe((context: Record<string, unknown>): void => {

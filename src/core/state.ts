@@ -14,9 +14,9 @@ export interface State {
   context: Record<string, unknown>
   /** The script tag's nonce, for browsers that need a `<style>`. */
   nonce: string
-  // The state the core and the prompt file share, as nanostores atoms (the prompt gets these very
-  // atoms, so it carries no copy of nanostores).
-  /** The popover being asked — fetched or on screen; one at a time. */
+  // State that prompts follow lives in nanostores atoms, which the prompt file gets from the core
+  // (so it carries no copy of nanostores).
+  /** The popover being asked — fetched or on screen; one at a time. Freed by the prompt's host.release(). */
   asking: WritableAtom<{ touchpoint: string; metric: Metric } | null>
   /**
    * Whether prompts may be on screen: false until consent(true) when `requireConsent` is set, and
