@@ -6,6 +6,7 @@ import typescript from '@rollup/plugin-typescript'
 import { dts } from 'rollup-plugin-dts'
 import type { Plugin, RollupOptions } from 'rollup'
 import { cssLiterals } from './build/css'
+import { MANGLED } from './build/mangle.js'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
 const define = () =>
@@ -30,20 +31,18 @@ const minify = () =>
     module: true,
     toplevel: true,
     compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true },
-    // Our internal properties are named `_score`, `_comment`, …: readable in the source, short in
-    // the build (as Preact does with its own). One underscore then a letter, so Preact's already
-    // mangled `__k`-style names and `__proto__` are left alone.
-    mangle: { properties: { regex: /^_[a-z]/ } },
+    // `_x` properties are shortened, each file on its own: build/mangle.js says why that is safe.
+    mangle: { properties: { regex: MANGLED } },
     format: { comments: false },
   })
 
 // The script tag fetches the prompt, web-vitals and language packs from beside itself by URL;
-// the npm module imports them as chunks. Same core, one file swapped (src/load/modules*.ts).
+// the npm module imports them as chunks. Same core, one file swapped (src/core/modules*.ts).
 const scriptLoaders = (): Plugin => ({
   name: 'touchpoint-script-loaders',
   async resolveId(source, importer, options) {
     const resolved = await this.resolve(source, importer, { ...options, skipSelf: true })
-    if (resolved && /src[\\/]load[\\/]modules\.ts$/.test(resolved.id))
+    if (resolved && /src[\\/]core[\\/]modules\.ts$/.test(resolved.id))
       return { ...resolved, id: resolved.id.replace(/modules\.ts$/, 'modules.script.ts') }
     return resolved
   },
@@ -51,9 +50,9 @@ const scriptLoaders = (): Plugin => ({
 
 const browserPlugins = () => [define(), noGlobals(), nodeResolve({ browser: true }), cssLiterals(), ts(), minify()]
 
-// Every language pack but English (which ships inside the prompt).
+// Every language pack (English ships inside the prompt, src/prompt/en.ts).
 const packs = readdirSync('src/i18n')
-  .filter((f) => /^[a-z]{2}(-[A-Z]{2})?\.ts$/.test(f) && f != 'en.ts')
+  .filter((f) => /^[a-z]{2}(-[A-Z]{2})?\.ts$/.test(f))
   .map((f) => f.slice(0, -3))
 
 const config: RollupOptions[] = [
@@ -69,10 +68,10 @@ const config: RollupOptions[] = [
   // What the core fetches when it is needed: ES modules, each one file with its dependencies
   // (built apart, so no chunk is shared: a shared chunk would cost a round trip).
   ...[
-    ['src/ui/prompt.ts', 'dist/touchpoint.prompt.js'],
-    ['src/vitals.ts', 'dist/touchpoint.web-vitals.js'],
-    ['src/touchpoints/index.ts', 'dist/touchpoint.touchpoints.js'],
-    ['src/outbox/delivery.ts', 'dist/touchpoint.delivery.js'],
+    ['src/prompt/index.ts', 'dist/touchpoint.prompt.js'],
+    ['src/vitals/index.ts', 'dist/touchpoint.web-vitals.js'],
+    ['src/scanner/index.ts', 'dist/touchpoint.touchpoints.js'],
+    ['src/delivery/index.ts', 'dist/touchpoint.delivery.js'],
   ].map(([input, file]): RollupOptions => ({ input, output: { file, format: 'es', sourcemap: true }, plugins: browserPlugins() })),
   {
     input: Object.fromEntries(packs.map((code) => ['touchpoint.i18n.' + code, `src/i18n/${code}.ts`])),

@@ -1,4 +1,4 @@
-// Minifies the CSS of css-tagged template literals (src/ui/*.css.ts) at build time with
+// Minifies the CSS of css-tagged template literals (src/prompt/*.css.ts) at build time with
 // lightningcss, so the source stays readable CSS and the prompt file carries the smallest form
 // of it. The literal becomes a plain string; the identity `css` tag is then unused and dropped.
 import { Features, transform } from 'lightningcss'

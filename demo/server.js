@@ -79,7 +79,7 @@ const MAX_BODY = 1 << 20 // 1 MiB; the SDK's batches stay under 64 KiB
  * 2xx goes out, and an id keeps its highest revision. Storage: PGlite in the folder `data`, a
  * PostgreSQL server at `databaseUrl`, or memory when neither is given (tests). `file` also appends
  * each accepted answer to a JSON-lines log. GET / is the dashboard, GET /summary.json its figures
- * (DESIGN §7a), GET /dashboard.json everything the page draws, GET /answers.json the latest answers.
+ * (README "GET /summary.json"), GET /dashboard.json everything the page draws, GET /answers.json the latest answers.
  * `respond` lets a test script failures.
  * @param {{ port?: number, path?: string, file?: string, data?: string, databaseUrl?: string, respond?: Responder }} o
  */

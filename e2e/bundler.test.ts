@@ -20,7 +20,7 @@ const isBuilt = existsSync(MODULE)
 
 // Markers read off the built files. Preact: strings and internal property names of its own
 // (dist/preact.mjs) that no other code here has. The prompt: its radiogroup, its shadow root and
-// the choices' data-score (src/ui/, dist/chunks/prompt-*.js). web-vitals: an entry type it observes.
+// the choices' data-score (src/prompt/, dist/chunks/prompt-*.js). web-vitals: an entry type it observes.
 const PREACT = ['dangerouslySetInnerHTML', 'http://www.w3.org/1998/Math/MathML', '__k']
 const PROMPT = ['radiogroup', 'attachShadow', 'data-score']
 const VITALS = ['largest-contentful-paint']

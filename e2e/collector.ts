@@ -1,5 +1,5 @@
 // The reference collector, plus a check of every body it receives against
-// schema/answer.schema.json (DESIGN §7: every answer the tests produce validates against it).
+// schema/answer.schema.json (README "Wire format": every answer the tests produce validates against it).
 // The check is the test's own (its own ajv), independent of the collector's validation and of any
 // status a test forces with `respond`: a body the collector was told to answer 500 to still has
 // to be a valid body. close() fails the test when any body was invalid.

@@ -1,4 +1,4 @@
-// The split SDK (issue 8, DESIGN §1–2), end to end in Chromium through the built files:
+// The split SDK (docs/architecture.md), end to end in Chromium through the built files:
 // dist/touchpoint.js (the core, the script tag) fetches touchpoint.prompt.js, touchpoint.web-vitals.js
 // and touchpoint.touchpoints.js from beside itself only when they are needed, keeps working offline
 // once they are fetched, and degrades to `ask() → null` with one warning when one cannot be fetched.

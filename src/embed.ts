@@ -1,12 +1,13 @@
 // Script-tag entry: a thin wrapper over the public API. It reads its own tag's data-* attributes,
-// starts Touchpoint, replays calls queued by the README's stub snippet, and scans the page.
+// starts Touchpoint, replays calls queued by the README's stub snippet, and watches the page for
+// data-touchpoint elements.
 import * as api from './index'
-import { VERSION } from './version'
-import { current, onDestroy, start } from './touchpoint'
-import { watchTouchpoints } from './touchpoints/watch'
-import { setBase } from './load/modules'
-import { error, safe } from './log'
-import { readAttributes } from './options'
+import { current, onDestroy, start } from './core/api'
+import { setBase } from './core/modules'
+import { readAttributes } from './core/options'
+import { VERSION } from './core/version'
+import { watchTouchpoints } from './core/watch'
+import { error, safe } from './shared/log'
 
 type Queued = [keyof typeof api, ArrayLike<unknown>, ((v: unknown) => void)?]
 type Global = Partial<typeof api> & { q?: Queued[]; version?: string }
@@ -24,7 +25,7 @@ safe(() => {
   // is shown or stored, silently; calls queued by the stub settle with null.
   if (!CSS.supports?.('inset:0')) return queue.forEach(([, , settle]) => settle?.(null))
   w.Touchpoint = { ...api, version: VERSION }
-  // The prompt and language packs are fetched from beside this file.
+  // The parts are fetched from beside this file.
   const src = script?.src || document.querySelector<HTMLScriptElement>('script[src*="touchpoint"]')?.src
   if (src) setBase(src)
   const attrs = script ? readAttributes(script) : {}

@@ -1,6 +1,6 @@
 // schema/answer.schema.json: what the SDK builds validates; anything else is named and refused.
 import { describe, expect, it } from 'vitest'
-import { buildAnswer } from '../src/answer'
+import { buildAnswer } from '../src/prompt/answer'
 import { sampleAnswers } from '../demo/collector/sample.js'
 import { parseBody, validateBody } from '../demo/collector/validate.js'
 import { ANSWERS } from './collector.fixture'

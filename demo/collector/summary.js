@@ -1,4 +1,4 @@
-// The arithmetic of GET /summary.json (DESIGN §7a): NPS, CSAT, CES and thumbs, each with a 95%
+// The arithmetic of GET /summary.json (README "GET /summary.json"): NPS, CSAT, CES and thumbs, each with a 95%
 // interval in the score's unit. Works on counts (how many answers gave each score), which is what
 // the database's GROUP BY returns: the figures are exact and need no answer-level data.
 
@@ -195,7 +195,7 @@ export const stageOrder = (rows) => {
 }
 
 /**
- * The body of GET /summary.json (DESIGN §7a), unrounded.
+ * The body of GET /summary.json (README "GET /summary.json"), unrounded.
  * @param {CountRow[]} rows
  */
 export const summarize = (rows) => {

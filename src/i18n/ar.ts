@@ -1,5 +1,5 @@
 // Arabic (Modern Standard)
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const ar: Strings = {
   dir: 'rtl',

@@ -1,5 +1,5 @@
 // Czech
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const cs: Strings = {
   dir: 'ltr',

@@ -1,5 +1,5 @@
 // Danish
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const da: Strings = {
   dir: 'ltr',

@@ -1,5 +1,5 @@
 // German
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const de: Strings = {
   dir: 'ltr',

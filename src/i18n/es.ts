@@ -1,5 +1,5 @@
 // Spanish
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const es: Strings = {
   dir: 'ltr',

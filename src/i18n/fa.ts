@@ -1,5 +1,5 @@
 // Persian (words such as می‌توانیم hold a zero-width non-joiner, U+200C)
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const fa: Strings = {
   dir: 'rtl',

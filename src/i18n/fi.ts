@@ -1,5 +1,5 @@
 // Finnish
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const fi: Strings = {
   dir: 'ltr',

@@ -1,5 +1,5 @@
 // French (a narrow no-break space, U+202F, comes before ? and !, as French typography wants)
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const fr: Strings = {
   dir: 'ltr',

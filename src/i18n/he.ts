@@ -1,5 +1,5 @@
 // Hebrew (addressed in the plural, the usual gender-neutral form)
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const he: Strings = {
   dir: 'rtl',

@@ -1,5 +1,5 @@
 // Hindi
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const hi: Strings = {
   dir: 'ltr',

@@ -1,5 +1,5 @@
 // Indonesian
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const id: Strings = {
   dir: 'ltr',

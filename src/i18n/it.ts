@@ -1,5 +1,5 @@
 // Italian
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const it: Strings = {
   dir: 'ltr',

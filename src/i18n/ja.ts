@@ -1,5 +1,5 @@
 // Japanese
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const ja: Strings = {
   dir: 'ltr',

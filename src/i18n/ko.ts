@@ -1,5 +1,5 @@
 // Korean
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const ko: Strings = {
   dir: 'ltr',

@@ -1,5 +1,5 @@
 // Norwegian Bokmål
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const nb: Strings = {
   dir: 'ltr',

@@ -1,5 +1,5 @@
 // Dutch
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const nl: Strings = {
   dir: 'ltr',

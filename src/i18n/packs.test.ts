@@ -2,8 +2,9 @@
 import { readdirSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { en, type Strings } from './en'
-import { LOCALES } from './locales'
+import type { Strings } from '../contract'
+import { LOCALES } from '../core/locale'
+import { en } from '../prompt/en'
 
 // The packs are found by listing this folder, so a pack added later is checked without
 // anyone remembering to list it here.

@@ -1,5 +1,5 @@
 // Polish
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const pl: Strings = {
   dir: 'ltr',

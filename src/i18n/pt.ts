@@ -1,5 +1,5 @@
 // Portuguese (neutral between Brazil and Portugal; pt-BR resolves here)
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const pt: Strings = {
   dir: 'ltr',

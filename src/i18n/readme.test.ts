@@ -3,7 +3,7 @@
 // exactly the keys of English, each with its English text.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { en } from './en'
+import { en } from '../prompt/en'
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 const from = readme.indexOf('### Your own words: `texts`')

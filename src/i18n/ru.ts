@@ -1,5 +1,5 @@
 // Russian
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const ru: Strings = {
   dir: 'ltr',

@@ -1,5 +1,5 @@
 // Swedish
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const sv: Strings = {
   dir: 'ltr',

@@ -1,5 +1,5 @@
 // Turkish
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const tr: Strings = {
   dir: 'ltr',

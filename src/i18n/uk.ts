@@ -1,5 +1,5 @@
 // Ukrainian
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const uk: Strings = {
   dir: 'ltr',

@@ -1,5 +1,5 @@
 // Chinese, Simplified
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const zhCN: Strings = {
   dir: 'ltr',

@@ -1,5 +1,5 @@
 // Chinese, Traditional (Taiwan)
-import type { Strings } from './en'
+import type { Strings } from '../contract'
 
 const zhTW: Strings = {
   dir: 'ltr',

@@ -1,0 +1,251 @@
+// The boundary between the core (dist/touchpoint.js, or the npm module's entry) and the parts it
+// fetches on demand (prompt, delivery engine, scanner, web-vitals, language packs). Types only, so
+// importing it costs no byte: both sides import it, neither imports the other (docs/architecture.md).
+// No property here starts with `_`: the build mangles such names separately in each shipped file,
+// so one crossing a file boundary would arrive under another name (scripts/check-mangle.js).
+import type { ReadableAtom } from 'nanostores'
+
+/** The CX metrics Touchpoint asks. */
+export type Metric = 'csat' | 'nps' | 'ces' | 'thumbs'
+export type Scale = { min: number; max: number }
+/**
+ * The comment step: `off`, `optional`, `required`, or `low` (optional, and only after a low
+ * score: the visitor who is unhappy is the one worth asking why).
+ */
+export type CommentMode = 'off' | 'optional' | 'required' | 'low'
+
+/** The page's web vitals when the answer was given (ms; CLS unitless). */
+export type Vitals = Partial<Record<'LCP' | 'INP' | 'CLS' | 'FCP' | 'TTFB', number>>
+
+/** One answer, exactly as it travels to the collector (README "Wire format"). */
+export interface Answer {
+  id: string
+  touchpoint: string
+  metric: Metric
+  score: number
+  scale: Scale
+  question: string
+  comment?: string
+  createdAt: string
+  /** 1 when first stored; one more each time it is completed (a comment after the score went out). */
+  revision: number
+  /** The touchpoint's stage of the customer journey (awareness, purchase, support, …). */
+  stage?: string
+  site?: string
+  locale?: string
+  page: { url: string; title: string; referrer: string }
+  vitals?: Vitals
+  context?: Record<string, unknown>
+}
+
+/** What `on()` listeners receive. */
+export interface EventMap {
+  shown: { touchpoint: string; metric: string }
+  answered: Answer
+  dismissed: { touchpoint: string; metric: string }
+  sent: Answer
+  failed: { answer: Answer | null; status: number | null; reason: string; permanent: boolean }
+}
+export type EventName = keyof EventMap
+export type Emit = <K extends EventName>(name: K, payload: EventMap[K]) => void
+
+/** What ask() accepts besides the metric. */
+export interface AskOptions {
+  /** The touchpoint's id, sent with the answer (required). */
+  touchpoint: string
+  /** Question text; each metric has a default. */
+  question?: string
+  /** Comment step after the score: `off` (default), `optional`, `required`, or `low` (only after a low score). */
+  comment?: CommentMode
+  /** Merged into the answer's context, over `setContext()`'s. */
+  context?: Record<string, unknown>
+  /** The touchpoint's stage of the customer journey (awareness, consideration, purchase, …), sent as `stage`. */
+  stage?: string
+  /** `popover` (default) floats in a corner; `inline` renders inside `target`. */
+  display?: 'popover' | 'inline'
+  /** Element an inline prompt is rendered in. */
+  target?: Element
+  /** Ask even when sampling or a cooldown would not. */
+  force?: boolean
+  /** Share of visitors asked, overriding the `sampleRate` option. */
+  sampleRate?: number
+}
+
+/** What a `transport` resolves to. */
+export interface TransportResult {
+  status: number
+  /** Seconds the collector asked to wait (its Retry-After), if it did. */
+  retryAfter?: number | null
+}
+
+/**
+ * Every text a visitor can see or hear, in one flat table per locale: flat keys are what
+ * `texts` / `data-texts` override, and what a translator fills in.
+ */
+export interface Strings {
+  /** Writing direction of the language: 'rtl' for Arabic, Hebrew, Persian. */
+  dir: 'ltr' | 'rtl'
+  csatQuestion: string
+  npsQuestion: string
+  cesQuestion: string
+  thumbsQuestion: string
+  // Words under the two ends of each scale; also part of the end choices' accessible names.
+  csatLow: string
+  csatHigh: string
+  npsLow: string
+  npsHigh: string
+  cesLow: string
+  cesHigh: string
+  thumbsDown: string
+  thumbsUp: string
+  /** Accessible name of a numeric choice: {score} and {max} are replaced, e.g. "9 of 10". */
+  outOf: string
+  /** The comment step after a middle score (or whenever the band is not known). */
+  commentLabel: string
+  /** The comment step after a low score (NPS 0–6, CSAT 1–3, CES 1–4, thumbs down). */
+  commentLow: string
+  /** The comment step after a high score (NPS 9–10, CSAT 4–5, CES 6–7, thumbs up). */
+  commentHigh: string
+  commentOptional: string
+  commentRequired: string
+  send: string
+  close: string
+  thanks: string
+}
+
+/** One question the core has decided to ask: what the prompt shows and puts into the answer. */
+export interface Question {
+  metric: Metric
+  /** The touchpoint id, trimmed. */
+  touchpoint: string
+  /** As given to ask() (checked): question, comment, stage, context, display and target. */
+  ask: AskOptions
+  /** May take keyboard focus (the visitor's own action opened it). */
+  focus: boolean
+  /** The locale shown, sent as the answer's `locale`. */
+  locale: string
+  /** Its pack; null for English, which the prompt carries itself. */
+  strings: Strings | null
+  /** The script tag's nonce, for a `<style>` where constructable stylesheets are missing. */
+  nonce: string
+  /** The options the prompt reads (the core hands its own options object). */
+  options: {
+    site: string
+    theme: string
+    position: string
+    vitals: boolean
+    texts: Record<string, string>
+    urlParams: string[]
+  }
+  /** What setContext() added, as of now: the answer carries it, under ask()'s own context. */
+  context: Record<string, unknown>
+  /** The page's web vitals as of now (empty until web-vitals has been fetched). */
+  vitals(): Vitals
+}
+
+/**
+ * What the core offers a prompt: the only way out of the prompt file. The core decides the rules
+ * (cooldown marks, the per-visit cap, the popover slot) and reports the events; the prompt only
+ * says what the visitor did.
+ */
+export interface PromptHost {
+  /** Stores a version of the answer (`hold`: a comment step follows) before anything else happens with it. */
+  store(answer: Answer, hold: boolean): void
+  shown(): void
+  answered(answer: Answer): void
+  dismissed(): void
+  /** The prompt has left the page: its popover slot is free. */
+  release(): void
+  /** Whether prompts may be on screen: it turns false when consent is withdrawn or on destroy(). */
+  consent: ReadableAtom<boolean>
+}
+
+/** What dist/touchpoint.prompt.js (the npm module's prompt chunk) exports. */
+export interface PromptPart {
+  /** Shows the question; settles with the answer, or null when none was given. */
+  show(question: Question, host: PromptHost): Promise<Answer | null>
+}
+
+/** What dist/touchpoint.web-vitals.js exports. */
+export interface VitalsPart {
+  /** Starts measuring (once) and returns the function that reads the latest values. */
+  startVitals(): () => Vitals
+}
+
+/** What dist/touchpoint.i18n.<code>.js exports. */
+export interface LocalePart {
+  default: Strings
+}
+
+/** What the core offers the scanner. */
+export interface ScannerHost {
+  /**
+   * ask() for a trigger: `auto` marks prompts opened by a trigger, not by code; `focus` lets the
+   * prompt take keyboard focus when the visitor's own action (a click) opened it.
+   */
+  askFrom(metric: Metric, options: AskOptions, auto: boolean, focus?: boolean): Promise<Answer | null>
+  /** The trigger of touchpoint `id` is about to fire: fetch what its prompt needs. */
+  prepare(id: string, sampleRate?: number | null): void
+}
+
+/** What dist/touchpoint.touchpoints.js exports. */
+export interface ScannerPart {
+  /** Watches the page's data-touchpoint elements; returns the function that stops it all. */
+  scanTouchpoints(host: ScannerHost): () => void
+}
+
+/**
+ * One answer as the outbox keeps it, under `q:<id>` (queued) or `x:<id>` (set aside). `hold`
+ * keeps it back while its visitor is still writing a comment. Stored in IndexedDB, so its field
+ * names are never mangled by the build: a record written by one version must be readable by the next.
+ */
+export interface StoredAnswer {
+  answer: Answer
+  endpoint: string
+  tries: number
+  /** The session id of the page holding it. */
+  hold?: string
+  holdUntil?: number
+}
+
+/**
+ * Key-value storage of the outbox (the core's, handed to the delivery engine): IndexedDB with an
+ * in-memory map beside it for whatever IndexedDB cannot hold.
+ */
+export interface Store {
+  all(): Promise<[string, unknown][]>
+  set(pairs: [string, unknown][]): Promise<void>
+  del(keys: string[]): Promise<void>
+}
+
+/** What the core hands the delivery engine. */
+export interface DeliveryDeps {
+  endpoint: string
+  version: string
+  emit: Emit
+  /** Where answers are kept: the core has stored each one before the engine hears of it. */
+  store: Store
+  /** Identifies this page: its own comment holds are released by it, not by the clock. */
+  session: string
+  transport?: ((body: string) => Promise<TransportResult>) | null | undefined
+  headers?: Record<string, string> | undefined
+}
+
+/** The delivery engine at work. */
+export interface Outbox {
+  /** This page's answer, just stored by the core: sent now, or kept back while `hold`s a comment. */
+  added(stored: StoredAnswer): void
+  /** Delivers what is queued; resolves when this attempt is over. */
+  flush(): Promise<void>
+  /** Forgets every answer this visitor has queued or set aside (consent withdrawn). */
+  clear(): Promise<void>
+  /** The page is back online: a fresh start, with jitter. */
+  online(): void
+  start(): void
+  stop(): void
+}
+
+/** What dist/touchpoint.delivery.js exports. */
+export interface DeliveryPart {
+  createOutbox(deps: DeliveryDeps): Outbox
+}

@@ -1,0 +1,89 @@
+// The public API: init, ask, on, setContext, consent, flush, destroy (src/index.ts re-exports it).
+import { atom } from 'nanostores'
+import type { Answer, AskOptions, EventMap, EventName, Metric } from '../contract'
+import { safe, setDebug, warn } from '../shared/log'
+import { isObject } from '../shared/parse'
+import { askFrom } from './ask'
+import type { Listener } from './events'
+import { createGuard } from './guard'
+import { parseOptions, type Options } from './options'
+import { createQueue } from './queue'
+import { emitter, NOT_STARTED, running, setRunning } from './state'
+import { VERSION } from './version'
+
+const cleanups: (() => void)[] = []
+
+/** Runs `fn` when Touchpoint is destroyed (used by the script-tag scanner). */
+export const onDestroy = (fn: () => void): void => void cleanups.push(fn)
+export const current = (): Options | null => running()?.options ?? null
+
+/** Starts Touchpoint. `nonce`: the script tag's nonce, for browsers that need a `<style>`. */
+export const start = safe((options: unknown, fromAttributes: boolean, nonce: string = ''): void => {
+  if (running()) return warn('init() called twice.')
+  const o = parseOptions(isObject(options) ? options : {}, fromAttributes)
+  if (!o) return
+  setDebug(o.debug)
+  const s = {
+    options: o,
+    outbox: createQueue({ ...o, version: VERSION, emit: emitter.emit }),
+    guard: createGuard(o),
+    context: {},
+    nonce,
+    asking: atom(null),
+    consent: atom(!o.requireConsent),
+  }
+  setRunning(s)
+  s.outbox.start()
+})
+
+/** Starts Touchpoint: validates options and delivers what earlier visits left. */
+export const init = (options: Partial<Options>): void => start(options, false)
+
+/** Asks one question. Never throws or rejects: resolves to the answer, or null when none was given. */
+export const ask = (metric: Metric, options: AskOptions): Promise<Answer | null> =>
+  askFrom(metric, options, false)
+
+// A listener that is no function is reported by the emitter when it is called.
+/** Listens to 'shown' | 'answered' | 'dismissed' | 'sent' | 'failed'; returns the unsubscribe function. */
+export const on = safe(
+  (event: EventName, listener: Listener<EventName>) => emitter.on(event, listener),
+  () => {},
+) as <K extends EventName>(event: K, listener: (payload: EventMap[K]) => void) => () => void
+
+/** Adds context (plan, experiment, …) to every later answer. */
+export const setContext = safe((context: Record<string, unknown>): void => {
+  const s = running()
+  if (!s) return warn(NOT_STARTED)
+  if (!isObject(context)) return warn('setContext() needs an object.')
+  Object.assign(s.context, context)
+})
+
+/**
+ * With `requireConsent`, prompts are shown only after consent(true). consent(false) withdraws it:
+ * open prompts close, and everything this visitor has queued and the local state of the rules
+ * (sampling draw, cooldowns) are erased, so nothing queued before it is ever sent.
+ */
+export const consent = safe((granted: boolean): Promise<void> => {
+  const s = running()
+  if (!s) return warn(NOT_STARTED), Promise.resolve()
+  // Open prompts follow the atom: withdrawn, they close.
+  s.consent.set(!!granted)
+  if (granted) return Promise.resolve()
+  s.guard.forget()
+  return s.outbox.clear().catch((e) => warn('could not erase queued answers:', e))
+}, Promise.resolve())
+
+/** Delivers what is queued now; resolves when this attempt is over. */
+export const flush = safe((): Promise<void> => running()?.outbox.flush() ?? Promise.resolve(), Promise.resolve())
+
+/** Removes every prompt, listener and observer. Stored answers stay for the next start. */
+export const destroy = safe((): void => {
+  const s = running()
+  if (!s) return
+  // Prompts may no longer be on screen: the open ones close, as when consent is withdrawn.
+  s.consent.set(false)
+  s.outbox.stop()
+  cleanups.splice(0).forEach((fn) => fn())
+  emitter.clear()
+  setRunning(null)
+})

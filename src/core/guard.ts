@@ -1,0 +1,92 @@
+import { debug } from '../shared/log'
+
+/**
+ * "Never pester": sampling, cooldowns after an answer or a dismissal, and a cap on automatic
+ * popovers per visit. Kept in localStorage (visitor) and sessionStorage (visit), so reloads do not
+ * reset them. Where storage is blocked, rules hold for this page only.
+ */
+export interface GuardOptions {
+  cooldownDays: number
+  dismissCooldownDays: number
+  maxPopoversPerVisit: number
+}
+
+const SEEN = 'touchpoint:seen'
+const DRAW = 'touchpoint:draw'
+const VISIT = 'touchpoint:popovers'
+const DAY = 864e5
+
+// Storage may be blocked (sandboxed frames, strict privacy modes) or full: a copy in memory then
+// keeps the rules for this page.
+const memory: Record<string, string | null> = {}
+type Kind = 'localStorage' | 'sessionStorage'
+const read = (kind: Kind, key: string): string | null => {
+  try {
+    return window[kind].getItem(key)
+  } catch {
+    return memory[kind + key] ?? null
+  }
+}
+const write = (kind: Kind, key: string, v: string) => {
+  memory[kind + key] = v
+  try {
+    window[kind].setItem(key, v)
+  } catch {
+    /* the in-memory copy holds for this page */
+  }
+}
+
+type Seen = Record<string, { a?: number; d?: number }>
+const seen = (): Seen => {
+  try {
+    return JSON.parse(read('localStorage', SEEN) || '{}') as Seen
+  } catch {
+    return {}
+  }
+}
+const mark = (touchpoint: string, k: 'a' | 'd') => {
+  const all = seen()
+  all[touchpoint] = { ...all[touchpoint], [k]: Date.now() }
+  write('localStorage', SEEN, JSON.stringify(all))
+}
+
+/** This visitor's lasting draw in [0, 1): sampling at rate r asks visitors whose draw is below r. */
+const draw = (): number => {
+  const stored = read('localStorage', DRAW)
+  let d = Number(stored)
+  if (!stored || !(d >= 0 && d < 1)) write('localStorage', DRAW, String((d = Math.random())))
+  return d
+}
+
+export const createGuard = (o: GuardOptions) => ({
+  /** Why this prompt may not be shown now, or null when it may. */
+  blocked(touchpoint: string, sampleRate: number, auto: boolean): string | null {
+    if (draw() >= sampleRate) return 'not sampled'
+    const s = seen()[touchpoint]
+    const now = Date.now()
+    if (s?.a && now - s.a < o.cooldownDays * DAY) return 'answered recently'
+    if (s?.d && now - s.d < o.dismissCooldownDays * DAY) return 'dismissed recently'
+    if (auto && Number(read('sessionStorage', VISIT) || 0) >= o.maxPopoversPerVisit)
+      return 'popover cap reached'
+    return null
+  },
+  shown(auto: boolean): void {
+    if (auto) write('sessionStorage', VISIT, String(Number(read('sessionStorage', VISIT) || 0) + 1))
+  },
+  answered: (touchpoint: string) => mark(touchpoint, 'a'),
+  /** Erases what this visitor's browser keeps for the rules (consent withdrawn). */
+  forget(): void {
+    for (const [kind, key] of [['localStorage', SEEN], ['localStorage', DRAW], ['sessionStorage', VISIT]] as const) {
+      delete memory[kind + key]
+      try {
+        window[kind].removeItem(key)
+      } catch {
+        /* blocked storage held nothing */
+      }
+    }
+  },
+  dismissed: (touchpoint: string) => mark(touchpoint, 'd'),
+})
+export type Guard = ReturnType<typeof createGuard>
+
+export const logBlocked = (touchpoint: string, why: string) => debug('not asking "' + touchpoint + '":', why)

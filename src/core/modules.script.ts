@@ -1,0 +1,26 @@
+// Where the parts fetched on demand come from, for the script tag: files beside touchpoint.js
+// (dist/touchpoint.prompt.js, …), fetched with import() of a URL resolved against the core's own
+// src. import() is the one way that works under the strictest real policies: a nonce'd core with
+// 'strict-dynamic' may import(), Trusted Types do not guard it, and connect-src (often only the
+// collector) does not apply to it, unlike fetch() of a JSON file (docs/architecture.md, "Fetching
+// the parts").
+import type { DeliveryPart, LocalePart, PromptPart, ScannerPart, VitalsPart } from '../contract'
+
+let base = ''
+/** Called by the script-tag entry with its own script's URL. */
+export const setBase = (scriptSrc: string): void => {
+  base = new URL('.', scriptSrc).href
+}
+let attempt = 0
+// A module whose fetch failed stays failed in the page's module map (HTML spec), so a retry
+// asks for a URL it has not seen: the same file with a query.
+const url = (file: string) => base + file + (attempt ? '?retry=' + attempt : '')
+const importFile = <T>(file: string): Promise<T> => import(/* @vite-ignore */ url(file)) as Promise<T>
+
+export const describe = (part: string): string => url('touchpoint.' + part + '.js')
+export const retryLater = (): void => void attempt++
+export const importPrompt = (): Promise<PromptPart> => importFile('touchpoint.prompt.js')
+export const importVitals = (): Promise<VitalsPart> => importFile('touchpoint.web-vitals.js')
+export const importLocale = (code: string): Promise<LocalePart> => importFile('touchpoint.i18n.' + code + '.js')
+export const importScanner = (): Promise<ScannerPart> => importFile('touchpoint.touchpoints.js')
+export const importDelivery = (): Promise<DeliveryPart> => importFile('touchpoint.delivery.js')

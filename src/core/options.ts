@@ -1,0 +1,149 @@
+import type { Answer, TransportResult } from '../contract'
+import { error, warn } from '../shared/log'
+import { isObject, num, oneOf, parser, type Parser } from '../shared/parse'
+
+/** Everything `init()` accepts. Each option is also a `data-*` attribute of the script tag (kebab case). */
+export interface Options {
+  /** Collector URL answers are POSTed to (required, http or https). */
+  endpoint: string
+  /** Site id sent with every answer. */
+  site: string
+  /** BCP 47 locale for prompt texts and the answer; defaults to the browser's language. */
+  locale: string
+  /** `auto` follows prefers-color-scheme. */
+  theme: 'auto' | 'light' | 'dark'
+  /** Corner a popover floats in. */
+  position: 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left'
+  /** Share of visitors (0–1) who are asked at all. */
+  sampleRate: number
+  /** Days a touchpoint stays quiet for a visitor after they answered it. */
+  cooldownDays: number
+  /** Days a touchpoint stays quiet for a visitor after they dismissed it. */
+  dismissCooldownDays: number
+  /** Automatic popovers at most per visit (tab session); explicit `ask()` calls do not count. */
+  maxPopoversPerVisit: number
+  /** Scan the page for `data-touchpoint` elements (script tag only). */
+  scan: boolean
+  /** No prompt is shown until `consent(true)` is called. */
+  requireConsent: boolean
+  /** Log what Touchpoint decides to the console. */
+  debug: boolean
+  /** Answers carry the page's web vitals (LCP, INP, CLS, FCP, TTFB); web-vitals is fetched with the prompt. */
+  vitals: boolean
+  /** Overrides of prompt strings, any locale (keys as in README); `data-texts` holds JSON. */
+  texts: Record<string, string>
+  /** Query parameters kept in `page.url` (`*`: all); `data-url-params` is comma-separated. The rest and the fragment are dropped. */
+  urlParams: string[]
+  /**
+   * Called once per answer before it is stored: return it (changed or not) to keep it, or null to
+   * drop it. A hook that throws is reported and the answer kept unchanged. `init()` only.
+   */
+  beforeSend: ((answer: Answer) => Answer | null) | null
+  /**
+   * Delivers a request body yourself (your fetch client, auth, a queue you already run) and
+   * resolves to the collector's `{ status, retryAfter? }` (retryAfter in seconds). The outbox keeps
+   * every guarantee; a transport that throws counts as a network error. `init()` only.
+   */
+  transport: ((body: string) => Promise<TransportResult>) | null
+  /** Extra request headers for the built-in transport (e.g. a collector key); they make each POST preflighted. */
+  headers: Record<string, string>
+}
+
+const str = parser('a string', (v) => (typeof v == 'string' ? v.trim() : undefined))
+const bool = parser('true or false', (v) =>
+  v === true || v === '' || v === 'true' ? true : v === false || v === 'false' ? false : undefined,
+)
+const url = parser('an http(s) URL of your collector', (v) => {
+  try {
+    const u = new URL((v as string).trim(), document.baseURI)
+    return /^https?:$/.test(u.protocol) && (v as string).trim() ? u.href : undefined
+  } catch {
+    return undefined
+  }
+})
+
+const fn = parser('a function', (v) => (typeof v == 'function' ? v : undefined)) as Parser<never>
+// JSON in a data attribute, an object from init(): an object of strings either way.
+const strings = (e: string) => parser(e, (v) => {
+  try {
+    const o: unknown = typeof v == 'string' ? JSON.parse(v) : v
+    return isObject(o) && Object.values(o).every((t) => typeof t == 'string') ? (o as Record<string, string>) : undefined
+  } catch {
+    return undefined
+  }
+})
+const texts = strings('an object of strings (JSON in data-texts), keys as in README')
+const list = parser('a comma-separated list of names, or *', (v) => {
+  const names = typeof v == 'string' ? v.split(',') : v
+  return Array.isArray(names) && names.every((n) => typeof n == 'string') ? names.map((n) => n.trim()).filter(Boolean) : undefined
+})
+
+// One table: each option's default and parser. README lists the same rows.
+const spec: { [K in keyof Options]: [Options[K], Parser<Options[K]>] } = {
+  endpoint: ['', url],
+  site: ['', str],
+  locale: ['', str],
+  theme: ['auto', oneOf('auto', 'light', 'dark')],
+  position: ['bottom-right', oneOf('bottom-right', 'bottom-left', 'top-right', 'top-left')],
+  sampleRate: [1, num(0, 1)],
+  cooldownDays: [30, num(0)],
+  dismissCooldownDays: [7, num(0)],
+  maxPopoversPerVisit: [2, num(0)],
+  scan: [true, bool],
+  requireConsent: [false, bool],
+  debug: [false, bool],
+  vitals: [true, bool],
+  texts: [{}, texts],
+  urlParams: [[], list],
+  beforeSend: [null, fn],
+  transport: [null, fn],
+  headers: [{}, strings('an object of strings (JSON in data-headers)')],
+}
+
+export const defaults = Object.fromEntries(
+  Object.entries(spec).map(([k, s]) => [k, s[0]]),
+) as unknown as Options
+
+/** `sampleRate` → `data-sample-rate`. */
+export const attrName = (key: string): string =>
+  'data-' + key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())
+
+/**
+ * Validates raw options (from `init()` or from data attributes). A wrong value is warned about,
+ * naming it as the user wrote it, and replaced by its default. Returns null when `endpoint` is
+ * missing or invalid: without it nothing could be delivered.
+ */
+export const parseOptions = (
+  raw: Record<string, unknown>,
+  fromAttributes = false,
+): Options | null => {
+  const out = { ...defaults } as Record<string, unknown>
+  const name = (k: string) => (fromAttributes ? attrName(k) : 'option "' + k + '"')
+  for (const key in spec) {
+    const [def, parse] = spec[key as keyof Options] as [unknown, Parser<unknown>]
+    const v = raw[key]
+    if (v === undefined || v === null) continue
+    const parsed = parse(v)
+    if (parsed === undefined) {
+      const msg = name(key) + ' is ' + JSON.stringify(v) + ', expected ' + parse.e
+      if (key == 'endpoint') {
+        error(msg + '. Touchpoint is not started.')
+        return null
+      }
+      warn(msg + '; using ' + JSON.stringify(def) + '.')
+    } else out[key] = parsed
+  }
+  for (const key in raw)
+    if (!(key in spec)) warn('unknown ' + name(key) + ' is ignored.')
+  if (!out.endpoint) {
+    error(
+      (fromAttributes ? 'data-endpoint' : 'option "endpoint"') +
+        ' is missing: set it to your collector URL. Touchpoint is not started.',
+    )
+    return null
+  }
+  return out as unknown as Options
+}
+
+/** Reads the options of a script tag from its `data-*` attributes (dataset camel-cases them). */
+export const readAttributes = (el: HTMLElement): Record<string, unknown> => ({ ...el.dataset })

@@ -1,0 +1,55 @@
+import type { PromptPart, Strings, Vitals } from '../contract'
+import { debug, warn } from '../shared/log'
+import { describe, importLocale, importPrompt, importVitals, retryLater } from './modules'
+
+/** What a prompt needs before it can be shown. */
+export interface Fetched {
+  prompt: PromptPart
+  /** The locale's pack; null for English (inside the prompt), or when its pack could not be fetched. */
+  strings: Strings | null
+  /** The locale actually shown. */
+  locale: string
+}
+
+// One fetch per part and page: fetched ahead by a trigger about to fire, awaited by ask().
+// A failed fetch is forgotten, so the next ask() tries again.
+let prompt: Promise<PromptPart | null> | undefined
+const packs: Record<string, Promise<Strings | null>> = {}
+let vitals: Promise<unknown> | undefined
+let vitalsNow: () => Vitals = () => ({})
+const AGAIN = 'the next ask() tries again.'
+
+/**
+ * Fetches one part on demand. Never rejects: a failed fetch is forgotten (so the next attempt
+ * fetches it again, under a new URL), said once in the console naming the file, followed by
+ * `then` (what happens now), or only in debug mode when `then` is false; resolves to null.
+ */
+export const fetchPart = <T>(part: string, importIt: () => Promise<T>, forget: () => void, then: string | false): Promise<T | null> =>
+  importIt().catch((e: unknown) => {
+    const msg = 'could not load ' + describe(part) + ' (' + ((e as Error)?.message || e) + ')'
+    forget()
+    retryLater()
+    if (then) warn(msg + '; ' + then)
+    else debug(msg)
+    return null
+  })
+
+/**
+ * Starts fetching what a prompt in `locale` needs (and web-vitals when `withVitals`), without
+ * waiting: triggers call it as soon as a prompt becomes likely, ask() awaits it. Never rejects;
+ * resolves to null when the prompt file could not be fetched (one warning names it).
+ */
+export const fetchAhead = (locale: string, withVitals: boolean): Promise<Fetched | null> => {
+  prompt ??= fetchPart('prompt', importPrompt, () => (prompt = undefined), AGAIN)
+  if (locale != 'en')
+    packs[locale] ??= fetchPart('i18n.' + locale, () => importLocale(locale).then((m) => m.default), () => delete packs[locale], AGAIN)
+  if (withVitals)
+    vitals ??= fetchPart('web-vitals', () => importVitals().then((m) => (vitalsNow = m.startVitals())), () => (vitals = undefined), false)
+  // Also waits for web-vitals (which never fails loudly), so the first answer carries them.
+  return Promise.all([prompt, packs[locale], withVitals && vitals]).then(([module, pack]) =>
+    module && { prompt: module, strings: pack || null, locale: pack ? locale : 'en' },
+  )
+}
+
+/** The page's web vitals so far: empty until web-vitals has been fetched (or when it could not be). */
+export const readVitals = (): Vitals => vitalsNow()

@@ -1,0 +1,110 @@
+import type { Answer, DeliveryPart, Emit, Outbox, TransportResult } from '../contract'
+import { QUEUED } from '../shared/keys'
+import { warn } from '../shared/log'
+import { importDelivery } from './modules'
+import { fetchPart } from './parts'
+import { toStored } from './stored'
+import { createOutboxStore } from './store'
+
+export interface QueueDeps {
+  endpoint: string
+  version: string
+  emit: Emit
+  beforeSend?: ((answer: Answer) => Answer | null) | null
+  transport?: ((body: string) => Promise<TransportResult>) | null
+  headers?: Record<string, string>
+  /** For tests: the delivery engine, instead of fetching dist/touchpoint.delivery.js. */
+  delivery?: () => Promise<DeliveryPart>
+}
+
+/**
+ * The part of the outbox every page view carries, and its only writer of answers: each is
+ * written to IndexedDB here, before anything else happens with it. Sending them (batching,
+ * retries, backoff, Retry-After, the cross-tab lock, page-hide delivery: src/delivery/) is a file
+ * of its own, fetched only when there is something to deliver: an answer given on this page
+ * (fetched ahead with the prompt) or one that an earlier visit left queued. If it cannot be
+ * fetched, answers stay stored, and the next attempt (an answer, flush(), `online`, the next
+ * page) fetches it again.
+ */
+export const createQueue = (deps: QueueDeps) => {
+  const { endpoint, emit } = deps
+  const store = createOutboxStore((reason) => emit('failed', { answer: null, status: null, reason, permanent: false }))
+  // Identifies this page (the engine gets it too): its own comment holds are released by it,
+  // not by the clock.
+  const session = Math.random() + ''
+  let engine: Promise<Outbox | null> | undefined
+  let stopped = false
+  // What beforeSend made of each answer's first version: a completed version (the comment added)
+  // keeps its changes, and an answer it dropped stays dropped.
+  const hooked = new Map<string, Answer | null>()
+  const hook = (answer: Answer): Answer | null => {
+    const first = hooked.get(answer.id)
+    if (first !== undefined) return first && { ...first, revision: answer.revision, comment: answer.comment! }
+    let out: Answer | null = answer
+    try {
+      out = deps.beforeSend ? deps.beforeSend(JSON.parse(JSON.stringify(answer)) as Answer) : answer
+      if (out !== null && (typeof out != 'object' || out.id != answer.id)) {
+        warn('beforeSend() must return the answer (same id) or null; kept it unchanged.')
+        out = answer
+      }
+    } catch (e) {
+      warn('beforeSend() threw; the answer is kept unchanged:', e)
+    }
+    hooked.set(answer.id, out)
+    return out
+  }
+
+  const fetchEngine = (): Promise<Outbox | null> =>
+    (engine ??= fetchPart(
+      'delivery',
+      () =>
+        (deps.delivery ?? importDelivery)().then((m) => {
+          const outbox = m.createOutbox({ ...deps, store, session })
+          if (!stopped) outbox.start()
+          return outbox
+        }),
+      () => (engine = undefined),
+      'answers stay stored and are sent later.',
+    ))
+  const queued = async () => (await store.all()).some(([k]) => k.startsWith(QUEUED))
+  // Fetches the engine when an earlier visit (or this page, offline) left something queued;
+  // once started, it sends it after a random moment (its start jitter).
+  const wake = () => void queued().then((any) => void (any && !stopped && fetchEngine()), warn)
+  // Back online: the engine starts afresh if it runs, else what could not be fetched (or sent)
+  // offline goes now. The only `online` listener: the engine has none of its own.
+  const online = () => (engine ? void engine.then((outbox) => outbox?.online()) : wake())
+
+  return {
+    /** Fetches the delivery engine ahead, when an answer is about to be given. */
+    prepare: (): void => void fetchEngine(),
+    /** Stores the answer (resolves once stored), then hands it to the delivery engine. */
+    async add(given: Answer, hold = false): Promise<void> {
+      const answer = hook(given)
+      if (!answer) return
+      const stored = toStored(answer, endpoint, hold && session, Date.now())
+      await store.set([[QUEUED + answer.id, stored]])
+      ;(await fetchEngine())?.added(stored)
+    },
+    /** Delivers what is queued now; resolves when this attempt is over. */
+    async flush(): Promise<void> {
+      if (engine || (await queued())) await (await fetchEngine())?.flush()
+    },
+    /** Forgets every answer this visitor has queued or set aside (consent withdrawn). */
+    async clear(): Promise<void> {
+      const outbox = await engine
+      if (outbox) return outbox.clear()
+      await store.del((await store.all()).map(([k]) => k))
+    },
+    /** Delivers what earlier visits left, if anything. */
+    start(): void {
+      addEventListener('online', online)
+      wake()
+    },
+    stop(): void {
+      stopped = true
+      removeEventListener('online', online)
+      void engine?.then((outbox) => outbox?.stop())
+    },
+  }
+}
+export type Queue = ReturnType<typeof createQueue>
