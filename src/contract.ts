@@ -125,7 +125,7 @@ export interface Question {
   /** The locale shown, sent as the answer's `locale`. */
   locale: string
   /** Its pack; null for English, which the prompt carries itself. */
-  strings: Strings | null
+  strings: Pack | null
   /** The script tag's nonce, for a `<style>` where constructable stylesheets are missing. */
   nonce: string
   /** The options the prompt reads (the core hands its own options object). */
@@ -174,8 +174,13 @@ export interface VitalsPart {
 
 /** What dist/touchpoint.i18n.<code>.js exports. */
 export interface LocalePart {
-  default: Strings
+  default: Pack
 }
+/**
+ * A language pack: its strings in English's key order as the build ships it (keys cost more bytes
+ * than many translations), or the object itself when read from the sources (unit tests).
+ */
+export type Pack = Strings | readonly string[]
 
 /** What the core offers the scanner. */
 export interface ScannerHost {

@@ -1,4 +1,4 @@
-import type { PromptPart, Strings, Vitals } from '../contract'
+import type { Pack, PromptPart, Vitals } from '../contract'
 import { debug, warn } from '../shared/log'
 import { describe, importLocale, importPrompt, importVitals, retryLater } from './modules'
 
@@ -6,7 +6,7 @@ import { describe, importLocale, importPrompt, importVitals, retryLater } from '
 export interface Fetched {
   prompt: PromptPart
   /** The locale's pack; null for English (inside the prompt), or when its pack could not be fetched. */
-  strings: Strings | null
+  strings: Pack | null
   /** The locale actually shown. */
   locale: string
 }
@@ -14,7 +14,7 @@ export interface Fetched {
 // One fetch per part and page: fetched ahead by a trigger about to fire, awaited by ask().
 // A failed fetch is forgotten, so the next ask() tries again.
 let prompt: Promise<PromptPart | null> | undefined
-const packs: Record<string, Promise<Strings | null>> = {}
+const packs: Record<string, Promise<Pack | null>> = {}
 let vitals: Promise<unknown> | undefined
 let vitalsNow: () => Vitals = () => ({})
 const AGAIN = 'the next ask() tries again.'

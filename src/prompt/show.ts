@@ -1,9 +1,14 @@
-import type { Answer, PromptHost, Question } from '../contract'
+import type { Answer, Pack, PromptHost, Question, Strings } from '../contract'
 import { warn } from '../shared/log'
 import { metrics } from '../shared/metrics'
 import { buildAnswer } from './answer'
 import { en } from './en'
 import { mountPrompt } from './mount'
+
+// A built pack is its strings in English's key order (rollup.config.ts packsAsArrays); a pack
+// read from the sources (unit tests) is the object itself.
+const unpack = (p: Pack): Strings =>
+  Array.isArray(p) ? (Object.fromEntries(Object.keys(en).map((k, i) => [k, p[i]])) as unknown as Strings) : (p as Strings)
 
 /**
  * Shows the question, turns the visitor's choices into answers and hands each version to the
@@ -14,7 +19,7 @@ export const show = (q: Question, host: PromptHost): Promise<Answer | null> =>
   new Promise((resolve) => {
     const { ask: a, touchpoint, metric, options: o } = q
     const inline = a.display == 'inline'
-    const t = { ...(q.strings || en), ...o.texts }
+    const t = { ...(q.strings ? unpack(q.strings) : en), ...o.texts }
     const question = a.question?.trim() || t[`${metric}Question`]
     let answer: Answer | null = null
     let open = true
