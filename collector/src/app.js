@@ -26,6 +26,8 @@ export const MAX_BODY = 1 << 20 // 1 MiB; the SDK's batches stay under 64 KiB
  * @property {boolean} [debug] log every request
  */
 
+const ERROR = { type: 'object', properties: { error: { type: 'string' } } }
+
 /** @param {number} statusCode @param {string} message */
 const httpError = (statusCode, message) => Object.assign(new Error(message), { statusCode })
 
@@ -106,7 +108,7 @@ export const buildApp = async (o) => {
     {
       schema: {
         body: schema,
-        response: { 200: { type: 'object', properties: { accepted: { type: 'integer' }, stored: { type: 'integer' } }, required: ['accepted', 'stored'] } },
+        response: { 200: { type: 'object', properties: { accepted: { type: 'integer' }, stored: { type: 'integer' } }, required: ['accepted', 'stored'] }, '4xx': ERROR },
       },
       config: { rateLimit: limit },
       // The answers' own page may be embedded anywhere: the response is read cross-origin.
@@ -131,7 +133,7 @@ export const buildApp = async (o) => {
     },
   )
 
-  app.get('/healthz', { schema: { response: { 200: { type: 'object', properties: { ok: { const: true } } } } } }, async (_req, reply) => {
+  app.get('/healthz', { schema: { response: { 200: { type: 'object', properties: { ok: { const: true } } }, 503: { type: 'object', properties: { ok: { const: false }, error: { type: 'string' } } } } } }, async (_req, reply) => {
     try {
       await store.ping()
       return { ok: true }

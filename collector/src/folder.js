@@ -71,6 +71,13 @@ export const createLevels = (missing, dir, label) => {
 }
 
 /**
+ * Checks that `dir` can be made, by making its missing levels and removing them again: for a
+ * caller (the demo) that has slow work to do before it really creates the folder.
+ * @param {string} dir @param {string} label
+ */
+export const probeFolder = (dir, label) => createLevels(checkFolder(dir, label), dir, label)()
+
+/**
  * Whether a collector may still run as `pid`: signal 0 checks without sending anything. After a
  * crash the id can be reused by another program (a container restarted): on Linux a process that
  * is not Node is not ours.
