@@ -69,7 +69,7 @@ const databaseProblem = (e, url, label) => {
   if (c == 'ENOTFOUND' || c == 'EAI_AGAIN') return problem(`${label}: cannot find the host of ${where}; fix the host in the URL`)
   if (c == '28P01' || c == '28000') return problem(`${label}: ${where} refused user "${user}" (${msg}); check the user and password in the URL`)
   if (c == '3D000') return problem(`${label}: there is no database "${db}" on ${where}; create it (createdb ${db}) or fix the URL`)
-  if (/timeout/i.test(msg)) return problem(`${label}: ${where} did not answer within 1.5 s; check the host, the port and any firewall`)
+  if (/timeout/i.test(msg)) return problem(`${label}: ${where} did not answer within 1 s; check the host, the port and any firewall`)
   return problem(`${label}: cannot use the database at ${where} (${c ? c + ': ' : ''}${msg.split('\n')[0]})`)
 }
 

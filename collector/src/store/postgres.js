@@ -6,7 +6,7 @@ import { sqlStore } from './sql.js'
 /** @param {string} url e.g. postgres://user:password@db.internal:5432/cx @returns {Promise<import('./index.js').Store>} */
 export const postgresStore = async (url) => {
   // A server that does not answer must fail the start quickly, not hang it.
-  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 1500 })
+  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 1000 })
   // An idle client whose server went away emits 'error' on the pool; without a listener Node
   // would crash. The next query reconnects or fails, and /healthz reports it.
   pool.on('error', () => {})
