@@ -29,11 +29,13 @@ try {
   // Loaded only now, so that --help and flag errors answer at once.
   const { startCollector, needsToken } = await import('./src/start.js')
   const { newToken } = await import('./src/access.js')
+  // Named as the user gave it: the flag, or the environment variable.
+  const databaseLabel = argv.some((a) => a == '--database-url' || a.startsWith('--database-url=')) ? '--database-url' : 'DATABASE_URL'
   const token = needsToken(flags.host, flags.token) ? (flags.token ?? newToken()) : null
   const running = await startCollector({
     data: flags.databaseUrl ? undefined : resolve(flags.data),
     databaseUrl: flags.databaseUrl,
-    databaseLabel: flags.given.has('database-url') && argv.some((a) => a.startsWith('--database-url')) ? '--database-url' : 'DATABASE_URL',
+    databaseLabel,
     host: flags.host,
     port: flags.port,
     allowedOrigins: flags.allowedOrigins,
@@ -42,7 +44,7 @@ try {
     debug,
     logger: { level: debug ? 'debug' : 'warn' },
   })
-  const where = flags.databaseUrl ? 'PostgreSQL at ' + (flags.given.has('database-url') && argv.some((a) => a.startsWith('--database-url')) ? '--database-url' : 'DATABASE_URL') : 'PGlite in ' + resolve(flags.data)
+  const where = flags.databaseUrl ? 'PostgreSQL at ' + databaseLabel : 'PGlite in ' + resolve(flags.data)
   const lines = [
     `${NAME} listening on ${running.url}`,
     `  Endpoint:   ${running.endpoint}   (origins: ${flags.allowedOrigins == '*' ? 'any' : flags.allowedOrigins.join(', ')})`,
