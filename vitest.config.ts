@@ -8,7 +8,8 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
   test: {
     environment: 'happy-dom',
-    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts', 'schema/**/*.test.ts', 'collector/**/*.test.{js,ts}'],
+    exclude: ['**/node_modules/**'],
     setupFiles: ['fake-indexeddb/auto'],
   },
 })

@@ -40,7 +40,7 @@ import { cpus, loadavg, platform, release } from 'node:os'
 import { join, normalize } from 'node:path'
 import { brotliCompressSync, constants } from 'node:zlib'
 import { chromium } from 'playwright-core'
-import { startCollector, startStatic } from '../demo/server.js'
+import { startCollector, startStatic } from '../e2e/servers.js'
 import { buildPeers, SENTRY_VERSION, versions as peerVersions } from './peers.js'
 
 const RUNS = Number(process.env.BENCH_RUNS || 15)

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
-import { startCollector } from '../demo/server.js'
+import { startCollector } from './servers.js'
 
 type CollectorOptions = NonNullable<Parameters<typeof startCollector>[0]>
 type Collector = Awaited<ReturnType<typeof startCollector>>

@@ -1,17 +1,23 @@
-// The collector's dashboard in a real browser: the 22 known answers of test/collector.fixture.ts
+// The collector's dashboard in a real browser: the 22 known answers of collector/src/fixture.ts
 // → the figures, the charts (SVG by Observable Plot, served by the collector), no console error,
-// answers' text shown as text, and a refresh when a new answer arrives.
+// answers' text shown as text, and a refresh when a new answer arrives. The real collector
+// (collector/), on a fresh PGlite folder; bound to loopback, so the dashboard is open.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ENGINE, cleanup, launch, startCollector, until, watch } from './helpers'
+import { ENGINE, cleanup, launch, until, watch } from './helpers'
 import { missing } from './engines/detect.js'
-import { body, postFixture } from '../test/collector.fixture'
+import { body, postFixture } from '../collector/src/fixture'
+import { startCollector } from '../collector/src/start.js'
 
 const lacking = missing(ENGINE)
 afterAll(() => cleanup())
 
 describe.skipIf(lacking != null)(lacking ? `dashboard: skipped, ${lacking} is not installed` : 'dashboard', () => {
   it('shows the figures with charts and tables, no console error, and refreshes as answers arrive', async () => {
-    const collector = await startCollector()
+    const data = mkdtempSync(join(tmpdir(), 'touchpoint-dashboard-'))
+    const collector = await startCollector({ data, host: '127.0.0.1', port: 0 })
     const ctx = await launch()
     try {
       expect((await postFixture(collector.endpoint)).every((s) => s == 200)).toBe(true)
@@ -67,6 +73,31 @@ describe.skipIf(lacking != null)(lacking ? `dashboard: skipped, ${lacking} is no
     } finally {
       await ctx.close()
       await collector.close()
+      rmSync(data, { recursive: true, force: true })
+    }
+  })
+
+  it('with a token (as off loopback), the page needs it: /?token= once becomes a cookie of its own, and the address bar loses it', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'touchpoint-dashboard-'))
+    // Bound to loopback as every test server is, but with a token: reading needs it all the same.
+    const collector = await startCollector({ data, host: '127.0.0.1', port: 0, token: 'test-token-1234' })
+    const ctx = await launch()
+    try {
+      expect((await postFixture(collector.endpoint)).every((s) => s == 200)).toBe(true)
+      const page = await ctx.newPage()
+      const seen = watch(page)
+      const first = await page.goto(collector.url + '/')
+      expect(first?.status()).toBe(401)
+      await page.goto(collector.url + '/?token=test-token-1234')
+      expect(page.url()).toBe(collector.url + '/')
+      await until('the figures', async () => /^22 answers/.test(await page.locator('#status').innerText()), 30_000)
+      const cookie = (await ctx.cookies(collector.url)).find((c) => c.name == 'touchpoint_token')
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', value: 'test-token-1234' })
+      expect(seen.errors).toEqual([])
+    } finally {
+      await ctx.close()
+      await collector.close()
+      rmSync(data, { recursive: true, force: true })
     }
   })
 })

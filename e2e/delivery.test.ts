@@ -3,7 +3,7 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { built, cleanup, launch, pending, profile, promptFetched, scriptPage, site, startCollector, until, watch } from './helpers'
-import type { Responder } from '../demo/server.js'
+import type { Responder } from './servers.js'
 
 beforeAll(() => {
   if (!built()) throw new Error('dist/touchpoint.js is missing: run `npm run build` first (npm test does).')

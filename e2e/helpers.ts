@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import { startStatic } from '../demo/server.js'
+import { startStatic } from './servers.js'
 import { cleanupHomes, launchPlaywright, type PlaywrightEngine } from './engines/playwright'
 
 // Every collector an end-to-end test starts checks each body the SDK sends against

@@ -1,5 +1,5 @@
 // The prompt in WebKit: styled under the strictest Content-Security-Policy a site may send, and
-// right-to-left for Arabic. Pages are served by kit.serve (per-page headers), not demo/server.js.
+// right-to-left for Arabic. Pages are served by kit.serve (per-page headers), not e2e/servers.js.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The arithmetic of /summary.json: NPS, CSAT, CES, thumbs and their 95% intervals.
 import { describe, expect, it } from 'vitest'
-import { ces, csat, histogram, nps, rating, stageOrder, summarize, tQuantile, thumbs, weakestStages, wilson } from '../demo/collector/summary.js'
+import { ces, csat, histogram, nps, rating, stageOrder, summarize, tQuantile, thumbs, weakestStages, wilson } from './summary.js'
 
 const h = histogram
 const Z = 1.959963984540054

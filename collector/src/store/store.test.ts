@@ -1,17 +1,19 @@
 // @vitest-environment node
-// The reference collector end to end over HTTP: validation, storage in PGlite (and in a real
+// The collector end to end over HTTP on each store: validation, storage in PGlite (and in a real
 // PostgreSQL server when one is installed), dedup keeping the highest revision, the summary,
-// and a restart on the same data.
+// and a restart on the same data. The same SQL runs on both. Also: what a PostgreSQL that cannot
+// be used does to a start (one line, naming DATABASE_URL or --database-url).
 import { execFileSync, spawnSync } from 'node:child_process'
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startCollector } from '../demo/server.js'
-import { ANSWERS, COMMENT, EXPECTED, REVISED, body, postFixture } from './collector.fixture'
+import { startCollector } from '../start.js'
+import { ANSWERS, COMMENT, EXPECTED, REVISED, body, postFixture } from '../fixture'
+import { freePort, killAll, runCli } from '../testing'
 
-type Options = Parameters<typeof startCollector>[0]
+type Options = { data?: string; databaseUrl?: string }
+const start = (o: Options) => startCollector({ ...o, host: '127.0.0.1', port: 0 })
 
 const checkSummary = (s: any) => {
   expect(s.count).toBe(EXPECTED.count)
@@ -40,10 +42,10 @@ const checkSummary = (s: any) => {
 const get = async (url: string) => (await fetch(url)).json() as Promise<any>
 
 /** The same suite on any store: `options()` gives the same store each call (a restart). */
-const suite = (name: string, options: () => Options, persistent = true) =>
+const suite = (name: string, options: () => Options) =>
   describe(name, () => {
-    it(`validates, stores, keeps the highest revision, summarizes${persistent ? ', and gives the same figures after a restart' : ''}`, async () => {
-      let c = await startCollector(options())
+    it('validates, stores, keeps the highest revision, summarizes, and gives the same figures after a restart', async () => {
+      let c = await start(options())
       try {
         expect(await get(c.url + '/summary.json')).toEqual({ count: 0, metrics: {}, touchpoints: {}, stages: [] })
         const statuses = await postFixture(c.endpoint)
@@ -60,18 +62,8 @@ const suite = (name: string, options: () => Options, persistent = true) =>
         expect(notJson.status).toBe(400)
         expect((await notJson.json()).error).toBe('body is not JSON')
 
-        // CORS: any origin; the requested headers (an auth header) are allowed; Retry-After exposed.
-        const pre = await fetch(c.endpoint, { method: 'OPTIONS', headers: { Origin: 'https://shop.example.com', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization, content-type' } })
-        expect(pre.status).toBe(204)
-        expect(pre.headers.get('access-control-allow-origin')).toBe('*')
-        expect(pre.headers.get('access-control-allow-headers')).toBe('Content-Type, authorization')
-        expect(pre.headers.get('access-control-expose-headers')).toBe('Retry-After')
-
         checkSummary(await get(c.url + '/summary.json'))
-        // The collector's own list: one per id, the highest revision, with its comment.
-        expect(c.answers).toHaveLength(22)
-        expect(c.answers.find((a) => a.id == REVISED.id)).toMatchObject({ revision: 2, comment: COMMENT })
-        expect(c.attempts.map((a) => a.status).filter((s) => s == 400)).toHaveLength(3)
+        // One per id, the highest revision, with its comment.
         const stored = (await get(c.url + '/answers.json')) as any[]
         expect(stored).toHaveLength(22)
         expect(stored.find((a) => a.id == REVISED.id)).toMatchObject({ revision: 2, comment: COMMENT })
@@ -80,9 +72,8 @@ const suite = (name: string, options: () => Options, persistent = true) =>
         expect(dash.distributions.nps.find((d: any) => d.score == 9).n).toBe(3)
         expect(dash.byRating.find((r: any) => r.vital == 'LCP' && r.rating == 'poor' && r.metric == 'ces')).toMatchObject({ count: 1, score: 4 })
 
-        if (!persistent) return
         await c.close()
-        c = await startCollector(options())
+        c = await start(options())
         checkSummary(await get(c.url + '/summary.json'))
         expect(((await get(c.url + '/answers.json')) as any[]).find((a) => a.id == REVISED.id)).toMatchObject({ revision: 2, comment: COMMENT })
       } finally {
@@ -99,7 +90,6 @@ afterAll(() => {
 const dataDir = mkdtempSync(join(tmpdir(), 'touchpoint-collector-'))
 dirs.push(dataDir)
 suite('collector on PGlite (embedded PostgreSQL in a data folder)', () => ({ data: dataDir }))
-suite('collector in memory (no data folder: what the e2e suite uses; nothing survives a restart)', () => ({}), false)
 
 // A throwaway PostgreSQL cluster: Debian's postgresql package (`.ci/run` installs it).
 const bindir = (() => {
@@ -117,30 +107,27 @@ const run = (cmd: string, args: string[]) => {
   const r = spawnSync(c, a, { encoding: 'utf8' })
   if (r.status != 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`)
 }
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as any).port
-      s.close(() => resolve(port))
-    })
-  })
 
 describe.skipIf(!bindir)(bindir ? 'collector on a PostgreSQL server (DATABASE_URL)' : 'collector on a PostgreSQL server: skipped, PostgreSQL is not installed (apt-get install -y postgresql)', () => {
   let cluster = ''
-  let url = ''
+  let port = 0
+  const url = (password = 'secret', db = 'postgres') => `postgres://touchpoint:${password}@127.0.0.1:${port}/${db}`
   beforeAll(async () => {
     cluster = mkdtempSync(join(tmpdir(), 'touchpoint-pg-'))
+    // Connections over TCP need the password, so that a wrong one can be tried.
+    writeFileSync(join(cluster, 'pw'), 'secret\n')
     if (root) {
       const uid = Number(execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' }))
       const gid = Number(execFileSync('id', ['-g', 'nobody'], { encoding: 'utf8' }))
       chownSync(cluster, uid, gid)
+      chownSync(join(cluster, 'pw'), uid, gid)
     }
-    const port = await freePort()
-    run(join(bindir!, 'initdb'), ['-D', join(cluster, 'db'), '-U', 'touchpoint', '--auth=trust', '-E', 'UTF8', '--no-sync'])
+    port = await freePort()
+    run(join(bindir!, 'initdb'), ['-D', join(cluster, 'db'), '-U', 'touchpoint', '--auth-local=trust', '--auth-host=scram-sha-256', '--pwfile=' + join(cluster, 'pw'), '-E', 'UTF8', '--no-sync'])
     run(join(bindir!, 'pg_ctl'), ['-D', join(cluster, 'db'), '-l', join(cluster, 'log'), '-w', '-o', `-p ${port} -k ${cluster} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start'])
-    url = `postgres://touchpoint@127.0.0.1:${port}/postgres`
   }, 60_000)
-  afterAll(() => {
+  afterAll(async () => {
+    await killAll()
     if (!cluster) return
     try {
       run(join(bindir!, 'pg_ctl'), ['-D', join(cluster, 'db'), '-m', 'immediate', '-w', 'stop'])
@@ -148,5 +135,35 @@ describe.skipIf(!bindir)(bindir ? 'collector on a PostgreSQL server (DATABASE_UR
       rmSync(cluster, { recursive: true, force: true })
     }
   })
-  suite('the same SQL', () => ({ databaseUrl: url }))
+  suite('the same SQL', () => ({ databaseUrl: url() }))
+
+  describe('a database that cannot be used: one line naming it, exit 2, nothing left running', () => {
+    it('wrong password', async () => {
+      const r = await runCli(['--port', '0'], { DATABASE_URL: url('wrong') })
+      expect(r.code).toBe(2)
+      expect(r.stderr).toBe(`touchpoint-collector: DATABASE_URL: 127.0.0.1:${port} refused user "touchpoint" (password authentication failed for user "touchpoint"); check the user and password in the URL\n`)
+      expect(r.stderr).not.toContain('wrong')
+    })
+    it('no such database', async () => {
+      const r = await runCli(['--port', '0', '--database-url', url('secret', 'nope')])
+      expect(r.code).toBe(2)
+      expect(r.stderr).toBe(`touchpoint-collector: --database-url: there is no database "nope" on 127.0.0.1:${port}; create it (createdb nope) or fix the URL\n`)
+    })
+    it('nothing listening', async () => {
+      const closed = await freePort()
+      const r = await runCli(['--port', '0', '--database-url', `postgres://touchpoint:secret@127.0.0.1:${closed}/postgres`])
+      expect(r.code).toBe(2)
+      expect(r.stderr).toBe(`touchpoint-collector: --database-url: nothing answers at 127.0.0.1:${closed} (connection refused); start PostgreSQL there, or fix the host and port\n`)
+    })
+    it('the right URL starts, and /healthz says so', async () => {
+      const c = await start({ databaseUrl: url() })
+      try {
+        const res = await fetch(c.url + '/healthz')
+        expect(res.status).toBe(200)
+        expect(await res.json()).toEqual({ ok: true })
+      } finally {
+        await c.close()
+      }
+    })
+  })
 })

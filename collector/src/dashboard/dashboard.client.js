@@ -4,6 +4,8 @@
 ;(() => {
   const NAMES = { nps: 'NPS', csat: 'CSAT', ces: 'CES', thumbs: 'Thumbs up' }
   const ORDER = ['nps', 'csat', 'ces', 'thumbs']
+  // Score axes: NPS −100…100, shares 0–100 %, CES on its own scale, which /dashboard.json brings
+  // (the collector reads it from schema/metrics.json).
   const DOMAIN = { nps: [-100, 100], csat: [0, 100], ces: [1, 7], thumbs: [0, 100] }
   const RATINGS = ['good', 'needs-improvement', 'poor']
   const RATING_NAMES = { good: 'good', 'needs-improvement': 'needs improvement', poor: 'poor' }
@@ -59,6 +61,7 @@
     })
 
   const render = (d) => {
+    if (d.scales) DOMAIN.ces = d.scales.ces
     const s = d.summary
     document.getElementById('status').textContent =
       `${s.count} answers${d.samples ? `, ${d.samples} of them sample data` : ''} · updated ${new Date(d.generatedAt).toLocaleTimeString()}`

@@ -1,15 +1,15 @@
-// Local servers for the demo and the end-to-end tests: a static file server and the reference
-// collector (demo/collector/: schema validation, database, summary, dashboard). Plain Node (no
-// build step), bound to 127.0.0.1 only.
+// Test servers for the end-to-end suite and the benchmark: a static file server, and a test
+// collector that follows the reference collector's rules (the same schema check, store before
+// 2xx, an id keeps its highest revision) but keeps answers in memory and lets a test script its
+// replies (`respond`: a status, headers, a delay, or no answer at all) and read every attempt.
+// The real collector (collector/) has none of this. Plain Node (bench/run.js imports it too),
+// bound to 127.0.0.1 only.
 import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize } from 'node:path'
-import { openStore } from './collector/db.js'
-import { dashboardAsset } from './collector/dashboard.js'
-import { report } from './collector/report.js'
-import { summarize } from './collector/summary.js'
-import { parseBody } from './collector/validate.js'
+import { parseBody } from '../collector/src/validate.js'
 
+/** @type {Record<string, string>} */
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -74,17 +74,13 @@ const allowHeaders = (requested) => {
 const MAX_BODY = 1 << 20 // 1 MiB; the SDK's batches stay under 64 KiB
 
 /**
- * The reference collector. POST {path} with the wire format's JSON body: the body is validated
- * against schema/answer.schema.json (400 naming the problem), every answer is stored before the
- * 2xx goes out, and an id keeps its highest revision. Storage: PGlite in the folder `data`, a
- * PostgreSQL server at `databaseUrl`, or memory when neither is given (tests). `file` also appends
- * each accepted answer to a JSON-lines log. GET / is the dashboard, GET /summary.json its figures
- * (README "GET /summary.json"), GET /dashboard.json everything the page draws, GET /answers.json the latest answers.
- * `respond` lets a test script failures.
- * @param {{ port?: number, path?: string, file?: string, data?: string, databaseUrl?: string, respond?: Responder }} o
+ * The test collector. POST {path} with the wire format's JSON body: the body is validated against
+ * schema/answer.schema.json (400 naming the problem), and each answer is kept in `answers` (one
+ * per id, its highest revision); `file` also appends each accepted answer to a JSON-lines log.
+ * `respond` lets a test script failures; `attempts` records every POST and its status.
+ * @param {{ port?: number, path?: string, file?: string, respond?: Responder }} o
  */
-export const startCollector = async ({ port = 0, path = '/v1/responses', file, data, databaseUrl, respond } = {}) => {
-  const store = await openStore({ data, databaseUrl })
+export const startCollector = async ({ port = 0, path = '/v1/responses', file, respond } = {}) => {
   /** Answers this collector received, one per id (its highest revision), in order of arrival. @type {any[]} */
   const answers = []
   /** @type {Map<string, number>} */
@@ -108,15 +104,6 @@ export const startCollector = async ({ port = 0, path = '/v1/responses', file, d
     const url = new URL(req.url ?? '/', 'http://x')
     const h = cors(req)
     if (req.method == 'OPTIONS') return res.writeHead(204, h).end()
-    if (req.method == 'GET') {
-      const fail = (/** @type {unknown} */ e) => json(res, 500, { error: String(e) }, h)
-      if (url.pathname == '/summary.json') return void store.counts().then((rows) => json(res, 200, summarize(rows), h), fail)
-      if (url.pathname == '/dashboard.json')
-        return void Promise.all([store.counts(), store.lowComments(12)]).then(([rows, low]) => json(res, 200, report(rows, low), h), fail)
-      if (url.pathname == '/answers.json') return void store.latest(1000).then((list) => json(res, 200, list, h), fail)
-      const asset = dashboardAsset(url.pathname)
-      if (asset) return res.writeHead(200, asset.headers).end(asset.body)
-    }
     if (req.method != 'POST' || url.pathname != path) return res.writeHead(404, h).end()
     /** @type {Buffer[]} */
     const chunks = []
@@ -154,18 +141,14 @@ export const startCollector = async ({ port = 0, path = '/v1/responses', file, d
     if (parsed.error != null) return done(400, { error: parsed.error })
     const body = parsed.body
     const receivedAt = new Date().toISOString()
-    let stored
-    try {
-      stored = await store.upsert(body.answers, receivedAt) // stored before the 2xx
-    } catch (e) {
-      return done(500, { error: 'could not store the answers: ' + String(e) })
-    }
+    let stored = 0
     for (const a of body.answers) {
       const at = index.get(a.id)
       if (at != null && !(a.revision > answers[at].revision)) continue // a retry, or an older revision arriving late
       const kept = { ...a, receivedAt, sentAt: body.sentAt }
       if (at == null) index.set(a.id, answers.push(kept) - 1)
       else answers[at] = kept
+      stored++
       if (file) appendFileSync(file, JSON.stringify(kept) + '\n')
     }
     done(200, { accepted: body.answers.length, stored })
@@ -173,13 +156,8 @@ export const startCollector = async ({ port = 0, path = '/v1/responses', file, d
   const s = await listen(server, port)
   return {
     ...s,
-    close: async () => {
-      await s.close()
-      await store.close()
-    },
     endpoint: s.url + path,
     answers,
     attempts,
-    store,
   }
 }

@@ -1,4 +1,4 @@
-// 22 known answers for the collector's tests (test/collector.test.ts, e2e/dashboard.test.ts):
+// 22 known answers for the collector's tests (store/store.test.ts, app.test.ts, e2e/dashboard.test.ts):
 // NPS 5 promoters, 2 passives, 3 detractors → 20; CSAT 3 of 5 at 4–5 → 60; CES mean 5;
 // thumbs 2 of 3 up → 66.67. Stages: purchase (CSAT 3 + CES 4), usage (NPS 10), support
 // (thumbs 3), and the site's own "delivery" (CSAT 2), seen last.

@@ -1,17 +1,16 @@
-// Takes docs/dashboard.png: starts the demo collector on a throwaway folder with --sample data and
-// photographs the dashboard in Debian's Chromium. node demo/collector/screenshot.js [out.png]
+// Takes docs/dashboard.png: starts the collector on a throwaway folder with the sample data and
+// photographs the dashboard in Debian's Chromium. node collector/src/dashboard/screenshot.js [out.png]
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
-import { startCollector } from '../server.js'
-import { sampleAnswers } from './sample.js'
+import { sampleAnswers } from '../sample.js'
+import { startCollector } from '../start.js'
 
 const out = process.argv[2] ?? 'docs/dashboard.png'
 const data = mkdtempSync(join(tmpdir(), 'touchpoint-shot-'))
 const profile = mkdtempSync(join(tmpdir(), 'touchpoint-shot-profile-'))
-const collector = await startCollector({ data })
-await collector.store.upsert(sampleAnswers(), new Date().toISOString())
+const collector = await startCollector({ data, host: '127.0.0.1', port: 0, beforeListen: async (store) => void (await store.upsert(sampleAnswers(), new Date().toISOString())) })
 const browser = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   headless: true,

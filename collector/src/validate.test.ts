@@ -1,9 +1,9 @@
 // schema/answer.schema.json: what the SDK builds validates; anything else is named and refused.
 import { describe, expect, it } from 'vitest'
-import { buildAnswer } from '../src/prompt/answer'
-import { sampleAnswers } from '../demo/collector/sample.js'
-import { parseBody, validateBody } from '../demo/collector/validate.js'
-import { ANSWERS } from './collector.fixture'
+import { buildAnswer } from '../../src/prompt/answer'
+import { ANSWERS } from './fixture'
+import { sampleAnswers } from './sample.js'
+import { parseBody, validateBody } from './validate.js'
 
 const wire = (answers: unknown[]) => ({ sdk: { name: 'touchpoint', version: '0.1.0' }, sentAt: new Date().toISOString(), answers })
 const base = () =>

@@ -1,21 +1,20 @@
-// The arithmetic of GET /summary.json (README "GET /summary.json"): NPS, CSAT, CES and thumbs, each with a 95%
-// interval in the score's unit. Works on counts (how many answers gave each score), which is what
-// the database's GROUP BY returns: the figures are exact and need no answer-level data.
+// @ts-check
+// The arithmetic of GET /summary.json: NPS, CSAT, CES and thumbs, each with a 95% interval in the
+// score's unit. Works on counts (how many answers gave each score), which is what the database's
+// GROUP BY returns: the figures are exact and need no answer-level data. Bands and scales come
+// from schema/metrics.json (../metrics.js).
+import { METRICS, SCALES, SPECS, isHigh, isLow } from '../metrics.js'
+
+export { METRICS, SCALES, isLow }
 
 /** The standard customer-journey stages, in order; a site's own stages follow by first appearance. */
 export const STAGES = ['awareness', 'consideration', 'purchase', 'onboarding', 'usage', 'support', 'renewal']
-export const METRICS = /** @type {const} */ (['nps', 'csat', 'ces', 'thumbs'])
-/** @typedef {'nps' | 'csat' | 'ces' | 'thumbs'} Metric */
+/** @typedef {import('../metrics.js').Metric} Metric */
 /** @typedef {[number, number]} Interval */
 /** @typedef {{ count: number, score: number | null, interval?: Interval, promoters?: number, passives?: number, detractors?: number }} Figures */
 /** @typedef {Record<number, number>} Histogram  score → number of answers */
 
-export const SCALES = { nps: [0, 10], csat: [1, 5], ces: [1, 7], thumbs: [0, 1] }
 const Z = 1.959963984540054 // the 97.5% quantile of the standard normal
-
-/** A low score: NPS detractor, CSAT 1–3, CES 1–4, thumbs down (the answers worth reading first). */
-export const isLow = (/** @type {string} */ metric, /** @type {number} */ score) =>
-  metric == 'nps' ? score <= 6 : metric == 'csat' ? score <= 3 : metric == 'ces' ? score <= 4 : score == 0
 
 /** @param {Histogram} h */
 const total = (h) => Object.values(h).reduce((s, n) => s + n, 0)
@@ -96,8 +95,8 @@ export const tQuantile = (p, df) => {
 /** NPS: 100 × (promoters 9–10 − detractors 0–6) / count. @param {Histogram} h @returns {Figures} */
 export const nps = (h) => {
   const count = total(h)
-  const promoters = countIf(h, (s) => s >= 9)
-  const detractors = countIf(h, (s) => s <= 6)
+  const promoters = countIf(h, (s) => isHigh('nps', s))
+  const detractors = countIf(h, (s) => isLow('nps', s))
   const passives = count - promoters - detractors
   /** @type {Figures} */
   const f = { count, score: count ? (100 * (promoters - detractors)) / count : null }
@@ -126,9 +125,9 @@ const share = (h, good) => {
   return f
 }
 /** CSAT: % of answers 4–5. @param {Histogram} h */
-export const csat = (h) => share(h, (s) => s >= 4)
+export const csat = (h) => share(h, (s) => isHigh('csat', s))
 /** Thumbs: % of answers up (1). @param {Histogram} h */
-export const thumbs = (h) => share(h, (s) => s == 1)
+export const thumbs = (h) => share(h, (s) => isHigh('thumbs', s))
 
 /**
  * CES: the mean score (1–7), with Student's t interval on the mean (mean ± t(0.975, n−1) · s/√n,
@@ -143,7 +142,7 @@ export const ces = (h) => {
   if (count >= 2 && mean != null) {
     const ss = Object.entries(h).reduce((s, [k, n]) => s + n * (Number(k) - mean) ** 2, 0)
     const half = (tQuantile(0.975, count - 1) * Math.sqrt(ss / (count - 1))) / Math.sqrt(count)
-    f.interval = [clamp(mean - half, 1, 7), clamp(mean + half, 1, 7)]
+    f.interval = [clamp(mean - half, SPECS.ces.min, SPECS.ces.max), clamp(mean + half, SPECS.ces.min, SPECS.ces.max)]
   }
   return f
 }
@@ -195,7 +194,7 @@ export const stageOrder = (rows) => {
 }
 
 /**
- * The body of GET /summary.json (README "GET /summary.json"), unrounded.
+ * The body of GET /summary.json, unrounded.
  * @param {CountRow[]} rows
  */
 export const summarize = (rows) => {

@@ -1,3 +1,4 @@
+// @ts-check
 // The figures the dashboard draws (GET /dashboard.json): the summary plus distributions, trend by
 // day, web-vitals ratings by stage, scores by rating and the latest comments on low scores.
 import { METRICS, SCALES, figuresOf, summarize, weakestStages } from './summary.js'
@@ -5,7 +6,7 @@ import { METRICS, SCALES, figuresOf, summarize, weakestStages } from './summary.
 export const RATINGS = ['good', 'needs-improvement', 'poor']
 export const VITALS = /** @type {const} */ (['LCP', 'INP'])
 
-/** @typedef {import('./db.js').CountRow} CountRow */
+/** @typedef {import('../store/index.js').CountRow} CountRow */
 
 /** @param {CountRow[]} rows @param {string} metric */
 const hist = (rows, metric) => {
@@ -63,6 +64,8 @@ export const report = (rows, comments) => {
       }
   return {
     generatedAt: new Date().toISOString(),
+    // The page draws each metric on its own scale; it takes them from here, not from a copy.
+    scales: SCALES,
     summary,
     weakest: weakestStages(summary.stages),
     samples: rows.filter((r) => r.sample).reduce((s, r) => s + r.n, 0),

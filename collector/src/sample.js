@@ -1,6 +1,8 @@
+// @ts-check
 // `npm run demo -- --sample`: a few hundred realistic answers across the journey, marked as
 // samples (context.sample = true, stored in the `sample` column). Seeded, so the same ids come
 // back on every run and a second run adds nothing (an id keeps its highest revision).
+import { SCALES, isLow } from './metrics.js'
 
 /** mulberry32: a small seeded PRNG. @param {number} seed */
 const prng = (seed) => () => {
@@ -27,8 +29,6 @@ const TOUCHPOINTS = [
   ['renewal', 'renewal-nps', 'nps', 'How likely are you to recommend us to a friend or colleague?', 0.76, 1900, 130, '/account/renew'],
   ['renewal', 'billing-renew', 'ces', 'How easy was it to renew?', 0.6, 2500, 210, '/account/billing'],
 ]
-/** @type {Record<string, [number, number]>} */
-const SCALE = { nps: [0, 10], csat: [1, 5], ces: [1, 7], thumbs: [0, 1] }
 /** @type {Record<string, string[]>} */
 const LOW = {
   'checkout-pay': ['The coupon field ate my code', 'Card form reloaded twice and I had to type everything again', 'Took ages to load the payment page', 'Why do I need an account to pay?'],
@@ -75,11 +75,11 @@ export const sampleAnswers = ({ count = 360, days = 28, now = new Date(), seed =
     // Slow pages make unhappier visitors: quality drops with LCP above 2.5 s and INP above 200 ms.
     const penalty = Math.max(0, (lcp - 2500) / 6000) + Math.max(0, (inp - 200) / 1500)
     const q = Math.min(0.98, Math.max(0.02, base - penalty + (r() - 0.5) * 0.5))
-    const [lo, hi] = /** @type {[number, number]} */ (SCALE[metric])
+    const [lo, hi] = /** @type {[number, number]} */ (SCALES[/** @type {import('./metrics.js').Metric} */ (metric)])
     const score = metric == 'thumbs' ? (r() < q ? 1 : 0) : Math.min(hi, Math.max(lo, Math.round(lo + q * (hi - lo) + (r() - 0.5) * 2)))
     const day = Math.floor(r() * days)
     const createdAt = new Date(today - day * 86400000 + Math.floor(r() * 86400000) - (day == 0 ? 86400000 / 2 : 0))
-    const low = metric == 'nps' ? score <= 6 : metric == 'csat' ? score <= 3 : metric == 'ces' ? score <= 4 : score == 0
+    const low = isLow(metric, score)
     const list = LOW[touchpoint] ?? []
     /** @type {any} */
     const a = {

@@ -1,0 +1,30 @@
+// @ts-check
+// Where the collector keeps answers: one small interface, two implementations running the same
+// SQL (./sql.js): PGlite in a data folder, or a PostgreSQL server.
+
+/**
+ * One row of the GROUP BY behind the figures: how many answers of a touchpoint, stage, day and
+ * vitals rating gave a score.
+ * @typedef {{ touchpoint: string, stage: string | null, metric: string, score: number, day: string,
+ *   lcp: string | null, inp: string | null, sample: boolean, n: number, first: string | null }} CountRow
+ */
+/**
+ * @typedef {object} Store
+ * @property {string} kind 'pglite' or 'postgres'
+ * @property {(answers: any[], receivedAt: string) => Promise<number>} upsert stores a body's answers in one transaction (an id keeps its highest revision); resolves to how many rows changed
+ * @property {() => Promise<CountRow[]>} counts
+ * @property {(limit: number) => Promise<any[]>} lowComments the latest answers with a comment on a low score
+ * @property {(limit: number) => Promise<any[]>} latest the latest answers received
+ * @property {() => Promise<void>} ping rejects when the database cannot answer
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * @param {{ data?: string, databaseUrl?: string }} o
+ * @returns {Promise<Store>}
+ */
+export const openStore = async ({ data, databaseUrl }) => {
+  if (databaseUrl) return (await import('./postgres.js')).postgresStore(databaseUrl)
+  if (data) return (await import('./pglite.js')).pgliteStore(data)
+  throw new Error('openStore: give a data folder or a database URL')
+}
