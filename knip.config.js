@@ -22,7 +22,6 @@ export default {
   ignoreWorkspaces: ['collector'],
   // No .vue files here: examples/vue.ts only type-checks a composable.
   vue: false,
-  ignoreBinaries: ['pg_config'],
   ignoreDependencies: [
     // Run as binaries by scripts/check-package.js.
     'publint',
