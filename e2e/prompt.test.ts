@@ -150,8 +150,13 @@ const LOOK = ['display', 'position', 'font-family', 'font-size', 'font-weight', 
   'border-top-width', 'border-top-color', 'border-radius', 'padding-top', 'padding-left', 'margin-top', 'width', 'height',
   'visibility', 'opacity', 'box-shadow', 'outline-style', 'text-align', 'cursor', 'z-index', 'direction']
 /** Resolves once the prompt's entrance animation is over (so colours are final, as people see them). */
-const settled = (p: Page) =>
-  p.evaluate(() => Promise.all(document.querySelector('touchpoint-prompt')!.shadowRoot!.getAnimations().map((a) => a.finished)))
+// Settled: the entrance animation has finished and the live region has made its announcement
+// (it is filled a moment after the prompt appears, and its box grows then: two looks taken on
+// either side of that moment would differ on a busy machine).
+const settled = async (p: Page) => {
+  await p.waitForFunction(() => !!document.querySelector('touchpoint-prompt')?.shadowRoot?.querySelector('.sr')?.textContent)
+  await p.evaluate(() => Promise.all(document.querySelector('touchpoint-prompt')!.shadowRoot!.getAnimations().map((a) => a.finished)))
+}
 const look = (p: Page) =>
   p.evaluate((props) => {
     const h = document.querySelector('touchpoint-prompt') as HTMLElement
