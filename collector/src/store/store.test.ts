@@ -3,12 +3,12 @@
 // PostgreSQL server when one is installed), dedup keeping the highest revision, the summary,
 // and a restart on the same data. The same SQL runs on both. Also: what a PostgreSQL that cannot
 // be used does to a start (one line, naming DATABASE_URL or --database-url).
-import { execFileSync, spawnSync } from 'node:child_process'
-import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startCollector } from '../start.js'
+import { pgBindir, startThrowaway } from './throwaway.js'
 import { ANSWERS, COMMENT, EXPECTED, REVISED, body, postFixture } from '../fixture'
 import { freePort, killAll, runCli } from '../testing'
 
@@ -91,49 +91,20 @@ const dataDir = mkdtempSync(join(tmpdir(), 'touchpoint-collector-'))
 dirs.push(dataDir)
 suite('collector on PGlite (embedded PostgreSQL in a data folder)', () => ({ data: dataDir }))
 
-// A throwaway PostgreSQL cluster: Debian's postgresql package (`.ci/run` installs it).
-const bindir = (() => {
-  try {
-    const dir = execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim()
-    return existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')) ? dir : null
-  } catch {
-    return null
-  }
-})()
-const root = process.getuid?.() === 0
-const asUser = (cmd: string, args: string[]) => (root ? ['runuser', ['-u', 'nobody', '--', cmd, ...args]] : [cmd, args]) as [string, string[]]
-const run = (cmd: string, args: string[]) => {
-  const [c, a] = asUser(cmd, args)
-  const r = spawnSync(c, a, { encoding: 'utf8' })
-  if (r.status != 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`)
-}
+// A throwaway PostgreSQL cluster (./throwaway.js): Debian's postgresql package (`.ci/run` installs it).
+const bindir = pgBindir()
 
 describe.skipIf(!bindir)(bindir ? 'collector on a PostgreSQL server (DATABASE_URL)' : 'collector on a PostgreSQL server: skipped, PostgreSQL is not installed (apt-get install -y postgresql)', () => {
-  let cluster = ''
+  let cluster: Awaited<ReturnType<typeof startThrowaway>> | null = null
   let port = 0
-  const url = (password = 'secret', db = 'postgres') => `postgres://touchpoint:${password}@127.0.0.1:${port}/${db}`
+  const url = (password = 'secret', db = 'postgres') => cluster!.url(password, db)
   beforeAll(async () => {
-    cluster = mkdtempSync(join(tmpdir(), 'touchpoint-pg-'))
-    // Connections over TCP need the password, so that a wrong one can be tried.
-    writeFileSync(join(cluster, 'pw'), 'secret\n')
-    if (root) {
-      const uid = Number(execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' }))
-      const gid = Number(execFileSync('id', ['-g', 'nobody'], { encoding: 'utf8' }))
-      chownSync(cluster, uid, gid)
-      chownSync(join(cluster, 'pw'), uid, gid)
-    }
-    port = await freePort()
-    run(join(bindir!, 'initdb'), ['-D', join(cluster, 'db'), '-U', 'touchpoint', '--auth-local=trust', '--auth-host=scram-sha-256', '--pwfile=' + join(cluster, 'pw'), '-E', 'UTF8', '--no-sync'])
-    run(join(bindir!, 'pg_ctl'), ['-D', join(cluster, 'db'), '-l', join(cluster, 'log'), '-w', '-o', `-p ${port} -k ${cluster} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start'])
+    cluster = await startThrowaway({ bindir: bindir! })
+    port = cluster.port
   }, 60_000)
   afterAll(async () => {
     await killAll()
-    if (!cluster) return
-    try {
-      run(join(bindir!, 'pg_ctl'), ['-D', join(cluster, 'db'), '-m', 'immediate', '-w', 'stop'])
-    } finally {
-      rmSync(cluster, { recursive: true, force: true })
-    }
+    cluster?.stop()
   })
   suite('the same SQL', () => ({ databaseUrl: url() }))
 
