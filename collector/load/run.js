@@ -144,6 +144,8 @@ const measure = async (name, args, dbPids, rows) => {
 const table = (runs) => {
   const rows = runs.map((r) => {
     const per = (/** @type {number | null} */ s) => (s == null ? 'n/a' : (s / r.seconds).toFixed(2))
+    // CPU per acknowledged answer: what a core buys, whatever share of the machine the run got.
+    const ms = (/** @type {number | null} */ s) => (s == null ? 'n/a' : ((s * 1000) / r.ledger.answers).toFixed(2))
     return [
       r.name,
       Math.round(r.ledger.answers / r.seconds),
@@ -154,14 +156,15 @@ const table = (runs) => {
       r.counts.lost,
       r.counts.duplicated,
       r.counts.older,
-      r.result.non2xx + r.result.errors + r.result.timeouts,
-      per(r.cpu.collector),
-      per(r.cpu.db),
+      r.result.non2xx,
+      r.result.errors,
+      per(r.cpu.collector) + ' / ' + ms(r.cpu.collector),
+      per(r.cpu.db) + ' / ' + ms(r.cpu.db),
       per(r.cpu.self),
       r.loadBefore.split(' ')[0] + ' → ' + r.loadAfter.split(' ')[0],
     ].map(String)
   })
-  const head = ['setup', 'answers/s', 'POSTs/s', 'p50 ms', 'p99 ms', 'answers acked', 'lost', 'duplicated', 'older revision', 'not 2xx', 'CPU collector', 'CPU PostgreSQL', 'CPU autocannon', 'load avg (1 min)']
+  const head = ['setup', 'answers/s', 'POSTs/s', 'p50 ms', 'p99 ms', 'answers acked', 'lost', 'duplicated', 'older revision', 'non-2xx', 'errors (timeouts)', 'CPU collector: cores / ms per answer', 'CPU PostgreSQL: cores / ms per answer', 'CPU autocannon: cores', 'load avg (1 min)']
   return [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n')
 }
 
@@ -193,7 +196,8 @@ const main = async () => {
     console.log(table(runs.slice(-1)))
   }
   console.log('\n' + table(runs) + '\n')
-  console.log(`CPU columns: cores busy on average (CPU seconds / wall seconds); this machine has ${m.cores}.`)
+  console.log(`CPU: cores busy on average (CPU seconds / wall seconds; this machine has ${m.cores}), and CPU milliseconds per acknowledged answer.`)
+  console.log(`load average now: ${m.load()}`)
   for (const r of runs)
     console.log(`${r.name}: ${r.counts.acknowledgedIds} ids acknowledged (${r.ledger.revisions} revision-2 answers, ${r.ledger.stale} late revision-1 retries), ${r.counts.storedRows} rows stored (${r.counts.unacknowledged} stored but not acknowledged: in flight when the run ended)`)
   const bad = runs.filter((r) => r.counts.lost || r.counts.duplicated || r.counts.older)

@@ -3,14 +3,16 @@
 // PostgreSQL server when one is installed), dedup keeping the highest revision, the summary,
 // and a restart on the same data. The same SQL runs on both. Also: what a PostgreSQL that cannot
 // be used does to a start (one line, naming DATABASE_URL or --database-url).
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startCollector } from '../start.js'
 import { pgBindir, startThrowaway } from './throwaway.js'
 import { ANSWERS, COMMENT, EXPECTED, REVISED, body, postFixture } from '../fixture'
-import { freePort, killAll, runCli } from '../testing'
+import { freePort, killAll, runCli, startCli } from '../testing'
+import { treeTicks } from '../../load/measure.js'
 
 type Options = { data?: string; databaseUrl?: string }
 const start = (o: Options) => startCollector({ ...o, host: '127.0.0.1', port: 0 })
@@ -107,6 +109,35 @@ describe.skipIf(!bindir)(bindir ? 'collector on a PostgreSQL server (DATABASE_UR
     cluster?.stop()
   })
   suite('the same SQL', () => ({ databaseUrl: url() }))
+
+  it('--workers 2: answers from many connections over both processes, none lost, none duplicated, the highest revision kept; SIGTERM stops all', async () => {
+    const cli = startCli(['--port', '0', '--workers', '2', '--rate-limit', '100000', '--database-url', url()])
+    const [, base] = await cli.waitFor(/listening on (http:\/\/\S+)[\s\S]*Workers: /)
+    // Each POST on a connection of its own: the primary hands connections to the workers in turn.
+    const workers = [...(treeTicks([cli.child.pid!]) ?? new Map()).keys()].filter((p) => p != cli.child.pid)
+    expect(workers).toHaveLength(2)
+    const batch = (n: number, revision = 1) => Array.from({ length: 3 }, (_, i) => ({ ...ANSWERS[(n + i) % ANSWERS.length], id: `00000000-0000-4000-b000-${String(n * 3 + i).padStart(12, '0')}`, revision }))
+    const post = (answers: unknown[]) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(base + '/v1/responses', { method: 'POST', agent: false, headers: { 'content-type': 'text/plain' } }, (res) => {
+          res.resume()
+          res.on('end', () => resolve(res.statusCode ?? 0))
+        })
+        req.on('error', reject)
+        req.end(body(answers))
+      })
+    const first = await Promise.all(Array.from({ length: 30 }, (_, n) => post(batch(n))))
+    const second = await Promise.all(Array.from({ length: 10 }, (_, n) => post(batch(n, 2))))
+    expect([...first, ...second].every((s) => s == 200)).toBe(true)
+    const stored = (await get(base + '/answers.json')) as any[]
+    const ours = stored.filter((a) => a.id.includes('-b000-'))
+    expect(ours).toHaveLength(90)
+    expect(new Set(ours.map((a) => a.id)).size).toBe(90)
+    expect(ours.filter((a) => a.revision == 2)).toHaveLength(30)
+    cli.child.kill('SIGTERM')
+    expect(await cli.exited).toBe(0)
+    expect(workers.filter((p) => existsSync('/proc/' + p))).toEqual([])
+  }, 60_000)
 
   describe('a database that cannot be used: one line naming it, exit 2, nothing left running', () => {
     it('wrong password', async () => {
