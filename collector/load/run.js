@@ -23,27 +23,29 @@ const SECONDS = Number(process.env.LOAD_SECONDS || 60)
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS || 32)
 const SETUPS = (process.env.LOAD_SETUPS || 'pglite,pg1,pg4').split(',')
 
-/** Undo steps, latest first: run once, on any exit. @type {(() => void | Promise<void>)[]} */
+/** @typedef {(ctrlC?: boolean) => void | Promise<void>} Undo */
+/** Undo steps, latest first: run once, on any exit. @type {Undo[]} */
 const cleanups = []
-const cleanUp = async () => {
-  while (cleanups.length) await /** @type {() => void | Promise<void>} */ (cleanups.pop())()
+const cleanUp = async (ctrlC = false) => {
+  while (cleanups.length) await /** @type {Undo} */ (cleanups.pop())(ctrlC)
 }
 for (const signal of /** @type {NodeJS.Signals[]} */ (['SIGINT', 'SIGTERM']))
   process.on(signal, () => {
     process.stderr.write(`load: ${signal}: stopping the collectors and PostgreSQL\n`)
-    cleanUp().finally(() => process.exit(130))
+    // Ctrl+C reaches the whole process group: the collector got it too, and is stopping.
+    cleanUp(signal == 'SIGINT').finally(() => process.exit(130))
   })
 
 /** Starts bin.js; resolves once it listens. @param {string[]} args */
 const startCollector = (args) =>
-  /** @type {Promise<{ url: string, pid: number, stop: () => Promise<void> }>} */ (
+  /** @type {Promise<{ url: string, pid: number, stop: (ctrlC?: boolean) => Promise<void> }>} */ (
     new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [BIN, '--port', '0', '--rate-limit', '1000000000', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
       let out = ''
       const exited = new Promise((r) => child.once('exit', r))
-      const stop = async () => {
+      const stop = async (ctrlC = false) => {
         if (child.exitCode != null || child.signalCode != null) return
-        child.kill('SIGTERM')
+        if (!ctrlC) child.kill('SIGTERM')
         const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
         await exited
         clearTimeout(timer)
