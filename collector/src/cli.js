@@ -12,6 +12,7 @@ export const FLAGS = [
   { name: 'allowed-origins', value: 'LIST', default: '*', parse: origins, help: 'origins whose pages may post answers, comma-separated, e.g. https://shop.example.com' },
   { name: 'token', value: 'TOKEN', env: 'TOUCHPOINT_TOKEN', help: 'the token that reading needs (dashboard, JSON); without one, a collector off loopback makes one and prints it' },
   { name: 'rate-limit', value: 'N', default: 300, parse: positive, help: 'answer POSTs a client address may make per minute; more get 429 with Retry-After' },
+  { name: 'workers', value: 'N', default: 1, parse: positive, help: 'collector processes sharing the port (Node cluster), PostgreSQL only; each has its own rate-limit counts' },
   { name: 'debug', help: 'log every request, and print stack traces of errors' },
   { name: 'help', help: 'print this and exit' },
 ]

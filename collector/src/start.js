@@ -22,6 +22,7 @@ import { openStore } from './store/index.js'
  * @property {'*' | string[]} [allowedOrigins]
  * @property {string | null} [token] required for reading when set
  * @property {number} [rateLimit] POSTs per minute per client address
+ * @property {boolean} [sharedPort] in a cluster worker (--workers): the primary holds the port, so it is not checked here
  * @property {boolean} [debug]
  * @property {boolean | object} [logger]
  * @property {(store: import('./store/index.js').Store) => Promise<void>} [beforeListen] e.g. add sample answers
@@ -81,7 +82,8 @@ export const startCollector = async (o) => {
   const portLabel = o.portLabel ?? '--port'
   // 1. Checks that create nothing.
   const missing = o.databaseUrl ? [] : checkFolder(/** @type {string} */ (o.data), '--data')
-  await checkPort(o.host, o.port, portLabel)
+  // A worker's exclusive check would find the port its primary holds for all workers.
+  if (!o.sharedPort) await checkPort(o.host, o.port, portLabel)
   // 2. The folder and its lock; from here on, a failure undoes what was made.
   /** @type {() => void} */
   let undoFolder = () => {}

@@ -77,7 +77,13 @@ const withReceived = (r) => ({ ...r.answer, receivedAt: iso(r.received_at) })
  * @returns {Promise<Store>}
  */
 export const sqlStore = async (kind, query, tx, close) => {
-  for (const stmt of SCHEMA_SQL.split(';').map((s) => s.trim()).filter(Boolean)) await query(stmt)
+  // Collectors starting together on one server (--workers, or several machines) would race on
+  // CREATE TABLE IF NOT EXISTS (a unique violation in the catalog): one at a time, under a lock.
+  await tx(async (q) => {
+    await q('SELECT pg_advisory_xact_lock(7415)')
+    for (const stmt of SCHEMA_SQL.split(';').map((s) => s.trim()).filter(Boolean)) await q(stmt)
+    return 0
+  })
   return {
     kind,
     upsert: (answers, receivedAt) =>
