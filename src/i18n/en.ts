@@ -30,6 +30,18 @@ export const en = {
   send: 'Send',
   close: 'Close',
   thanks: 'Thank you for your feedback!',
+  /** Heading (legend) of the contact step, offered after a low score when the site enables `contact`. */
+  contactQuestion: 'May we contact you about this?',
+  /** Label of the contact step's checkbox (unticked by default): consent to be contacted about this answer. */
+  contactConsent: 'Yes, you may contact me',
+  /** Label of the contact step's e-mail field (not shown when the site already knows who the visitor is). */
+  contactEmail: 'Your e-mail address',
+  /** Error shown (and announced) when the box is ticked but the e-mail is not valid. */
+  contactInvalid: 'Enter a valid e-mail address, or untick the box.',
+  /** Visible label and accessible name of the feedback tab fixed at a screen edge (`data-tab`). */
+  tabLabel: 'Feedback',
+  /** Accessible name (and tooltip) of the tab's small ×, which hides the tab for some days. */
+  tabHide: "Don't show this",
 }
 export type Strings = typeof en
 export type TextKey = keyof Strings

@@ -84,7 +84,8 @@ const SCRIPTS: Record<string, { has: RegExp; only: RegExp }> = {
   uk: { has: /\p{Script=Cyrillic}/u, only: /\p{Script=Cyrillic}/u },
   hi: { has: /\p{Script=Devanagari}/u, only: /\p{Script=Devanagari}/u },
   ko: { has: /\p{Script=Hangul}/u, only: /\p{Script=Hangul}/u },
-  ja: { has: /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u, only: /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u },
+  // Kana by Script_Extensions: the long-vowel mark ー (as in メール) is Script=Common, shared by both kana.
+  ja: { has: /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u, only: /[\p{scx=Hiragana}\p{scx=Katakana}\p{Script=Han}]/u },
   'zh-CN': { has: /\p{Script=Han}/u, only: /\p{Script=Han}/u },
   'zh-TW': { has: /\p{Script=Han}/u, only: /\p{Script=Han}/u },
 }
