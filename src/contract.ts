@@ -111,6 +111,18 @@ export interface Strings {
   send: string
   close: string
   thanks: string
+  /** Heading (legend) of the contact step, offered after a low score when the site enables `contact`. */
+  contactQuestion: string
+  /** Label of the contact step's checkbox (unticked by default): consent to be contacted about this answer. */
+  contactConsent: string
+  /** Label of the contact step's e-mail field (not shown when the site already knows who the visitor is). */
+  contactEmail: string
+  /** Error shown (and announced) when the box is ticked but the e-mail is not valid. */
+  contactInvalid: string
+  /** Visible label and accessible name of the feedback tab fixed at a screen edge (`data-tab`). */
+  tabLabel: string
+  /** Accessible name (and tooltip) of the tab's small ×, which hides the tab for some days. */
+  tabHide: string
 }
 
 /** One question the core has decided to ask: what the prompt shows and puts into the answer. */
