@@ -78,7 +78,8 @@ export const styles = css`
     gap: 4px;
   }
   button,
-  textarea {
+  textarea,
+  [type='email'] {
     border: 1px solid var(--border);
     border-radius: 8px;
     background: var(--bg);
@@ -124,11 +125,27 @@ export const styles = css`
     display: block;
     margin-bottom: 6px;
   }
-  textarea {
+  textarea,
+  [type='email'] {
     display: block;
     width: 100%;
-    min-height: 72px;
     padding: 8px;
+  }
+  textarea {
+    min-height: 72px;
+  }
+  /* The contact question: a group named by its legend, under the comment when both are asked. */
+  fieldset {
+    margin: 10px 0 0;
+    padding: 0;
+    border: 0;
+  }
+  legend {
+    margin-bottom: 6px;
+    padding: 0;
+  }
+  [role='alert'] {
+    margin: 6px 0 0;
   }
   .send {
     margin-top: 10px;
