@@ -36,7 +36,7 @@ export interface ViewEvents {
 let uid = 0
 // An address the collector's schema accepts (JSON Schema `format: email`, as ajv-formats checks
 // it): a looser check here would let the collector refuse the whole answer.
-const EMAIL = /^[\w!#$%&'*+/=?^`{|}~-]+(\.[\w!#$%&'*+/=?^`{|}~-]+)*@([a-z\d]([a-z\d-]*[a-z\d])?\.)+[a-z\d]([a-z\d-]*[a-z\d])?$/i
+export const EMAIL = /^[\w!#$%&'*+/=?^`{|}~-]+(\.[\w!#$%&'*+/=?^`{|}~-]+)*@([a-z\d]([a-z\d-]*[a-z\d])?\.)+[a-z\d]([a-z\d-]*[a-z\d])?$/i
 
 /**
  * Renders the prompt into `root` and runs it: score, comment step (when on), thank-you. State
