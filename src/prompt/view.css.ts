@@ -134,21 +134,13 @@ export const styles = css`
   textarea {
     min-height: 72px;
   }
-  /* The contact question: a group named by its legend, under the comment when both are asked. */
-  fieldset {
-    margin: 10px 0 0;
-    padding: 0;
-    border: 0;
-  }
-  legend {
-    margin-bottom: 6px;
-    padding: 0;
-  }
-  [role='alert'] {
-    margin: 6px 0 0;
+
+  /* The contact question's group, under the comment when both are asked, and the send button. */
+  .send,
+  textarea + * {
+    margin-top: 10px;
   }
   .send {
-    margin-top: 10px;
     padding: 8px 16px;
   }
   :disabled {

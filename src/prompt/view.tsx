@@ -204,28 +204,29 @@ export const showView = (root: ShadowRoot, q: ViewInput, on: ViewEvents, floatin
             />
           )}
           {asks && (
-            <fieldset>
-              <legend>{t.contactQuestion}</legend>
+            // A group named by its question (no fieldset: a div needs no style reset); the
+            // e-mail field only when the site does not know who the visitor is.
+            <div role="group" aria-labelledby={eid + 'q'}>
+              <label id={eid + 'q'}>{t.contactQuestion}</label>
               <label>
                 <input type="checkbox" checked={ticked} onChange={(e) => (ticked = (e.target as HTMLInputElement).checked)} /> {t.contactConsent}
               </label>
-              {!q.known && <label for={eid}>{t.contactEmail}</label>}
-              {!q.known && (
+              {!q.known && [
+                <label for={eid}>{t.contactEmail}</label>,
                 <input
                   id={eid}
                   type="email"
                   autocomplete="email"
-                  maxLength={254}
                   value={email}
                   aria-invalid={invalid}
                   aria-describedby={eid + 'x'}
                   onInput={(e) => (email = (e.target as HTMLInputElement).value.trim())}
-                />
-              )}
-              <p id={eid + 'x'} role="alert">
+                />,
+              ]}
+              <div id={eid + 'x'} role="alert">
                 {invalid && t.contactInvalid}
-              </p>
-            </fieldset>
+              </div>
+            </div>
           )}
           <button type="submit" class="send" disabled={blocked()}>
             {t.send}
