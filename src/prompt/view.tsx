@@ -70,8 +70,6 @@ export const showView = (root: ShadowRoot, q: ViewInput, on: ViewEvents, floatin
   // The step after the score: its comment part and its contact part, each on or off.
   let writes = false
   let asks = false
-  let ticked = false
-  let email = ''
   let invalid = false
   let announce = ''
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -176,12 +174,13 @@ export const showView = (root: ShadowRoot, q: ViewInput, on: ViewEvents, floatin
           onSubmit={(e) => {
             e.preventDefault()
             if (blocked()) return
-            invalid = ticked && !q.known && !EMAIL.test(email)
-            if (invalid) {
-              draw()
-              return find('[type=email]')!.focus()
-            }
-            on._comment(text.trim() || undefined, ticked ? (q.known ? '' : email) : undefined)
+            // The box and the field are left to the browser (Preact sets neither): read at sending.
+            const field = find('[type=email]') as HTMLInputElement | null
+            const ticked = (find('[type=checkbox]') as HTMLInputElement | null)?.checked
+            invalid = !!(ticked && field && !EMAIL.test(field.value))
+            if (invalid) return draw(), field!.focus()
+            // A type=email field's value comes without surrounding spaces; '' when the site knows who this is.
+            on._comment(text.trim() || undefined, ticked ? (field?.value ?? '') : undefined)
             thank()
           }}
         >
@@ -209,7 +208,7 @@ export const showView = (root: ShadowRoot, q: ViewInput, on: ViewEvents, floatin
             <div role="group" aria-labelledby={eid + 'q'}>
               <label id={eid + 'q'}>{t.contactQuestion}</label>
               <label>
-                <input type="checkbox" checked={ticked} onChange={(e) => (ticked = (e.target as HTMLInputElement).checked)} /> {t.contactConsent}
+                <input type="checkbox" /> {t.contactConsent}
               </label>
               {!q.known && [
                 <label for={eid}>{t.contactEmail}</label>,
@@ -217,10 +216,8 @@ export const showView = (root: ShadowRoot, q: ViewInput, on: ViewEvents, floatin
                   id={eid}
                   type="email"
                   autocomplete="email"
-                  value={email}
                   aria-invalid={invalid}
                   aria-describedby={eid + 'x'}
-                  onInput={(e) => (email = (e.target as HTMLInputElement).value.trim())}
                 />,
               ]}
               <div id={eid + 'x'} role="alert">
