@@ -59,7 +59,10 @@ export const createQueue = (deps: QueueDeps) => {
       warn('beforeSend() threw; the answer is kept unchanged:', e)
     }
     if (!first) hooked.set(answer.id, out)
-    else if (!out) (out = given), delete out.contact
+    else if (!out) {
+      out = given
+      delete out.contact
+    }
     return out
   }
 
