@@ -1,7 +1,9 @@
 // Screenshots of the prompt for README, made from the real built files (run `npm run build`
-// first): each metric light and dark, Arabic, a 320 px phone, the comment step. Writes docs/*.png.
+// first): each metric light and dark, Arabic, a 320 px phone, the comment step, the contact step.
+// Writes docs/*.png.
 //
-//   node scripts/screenshots.js
+//   node scripts/screenshots.js              every picture
+//   node scripts/screenshots.js contact      only the pictures named
 //
 // Chromium through playwright-core (CHROMIUM_PATH if it is not /usr/bin/chromium). Reduced
 // motion, so no picture catches the entrance animation half way.
@@ -20,6 +22,7 @@ if (!existsSync(join(dist, 'touchpoint.js'))) {
 }
 mkdirSync(docs, { recursive: true })
 
+const only = process.argv.slice(2)
 const PAGE_BACKGROUND = { light: '#f3f4f6', dark: '#0d1117' }
 
 /** A page with the script tag as a site pastes it; answers go to /collect, which accepts them. */
@@ -52,9 +55,10 @@ const browser = await chromium.launch({
  * Shows `metric` on a fresh page and saves a picture of it.
  * @param {string} name file name in docs/, without .png
  * @param {{ metric: string, theme?: string, locale?: string, width?: number, height?: number,
- *   phone?: boolean, comment?: boolean }} o
+ *   phone?: boolean, comment?: boolean, contact?: boolean }} o
  */
 const shoot = async (name, o) => {
+  if (only.length && !only.includes(name)) return
   const width = o.width ?? 520
   const height = o.height ?? 300
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, reducedMotion: 'reduce', colorScheme: o.theme == 'dark' ? 'dark' : 'light' })
@@ -63,8 +67,9 @@ const shoot = async (name, o) => {
   await p.goto(base + '/?' + q)
   await p.waitForFunction(() => /** @type {any} */ (window).Touchpoint?.version)
   await p.evaluate(
-    ([metric, comment]) => void (/** @type {any} */ (window).Touchpoint.ask(metric, { touchpoint: 'docs', force: true, comment: comment ? 'optional' : 'off' })),
-    [o.metric, !!o.comment],
+    ([metric, comment, contact]) =>
+      void (/** @type {any} */ (window).Touchpoint.ask(metric, { touchpoint: 'docs', force: true, comment: comment ? 'optional' : 'off', contact: contact ? 'low' : 'off' })),
+    [o.metric, !!o.comment, !!o.contact],
   )
   await p.locator('touchpoint-prompt [role=radio]').first().waitFor()
   // Playwright's evaluate counts as the visitor's own action, so the prompt took focus: drop it,
@@ -73,6 +78,12 @@ const shoot = async (name, o) => {
   if (o.comment) {
     await p.locator('touchpoint-prompt [data-score="2"]').click()
     await p.locator('touchpoint-prompt textarea').fill('The delivery slot I wanted was gone.')
+    await p.locator('touchpoint-prompt .send').focus()
+  }
+  if (o.contact) {
+    await p.locator('touchpoint-prompt [data-score="2"]').click()
+    await p.locator('touchpoint-prompt [type=checkbox]').check()
+    await p.locator('touchpoint-prompt [type=email]').fill('ana@example.com')
     await p.locator('touchpoint-prompt .send').focus()
   }
   await p.screenshot({ path: join(docs, name + '.png') })
@@ -86,6 +97,7 @@ try {
     for (const theme of ['light', 'dark']) await shoot(`${metric}-${theme}`, { metric, theme, height: tall[metric] })
   await shoot('nps-ar', { metric: 'nps', locale: 'ar', height: 250 })
   await shoot('comment', { metric: 'csat', comment: true, height: 330 })
+  await shoot('contact', { metric: 'csat', contact: true, height: 330 })
   await shoot('phone', { metric: 'nps', phone: true, width: 320, height: 568 })
 } finally {
   await browser.close()

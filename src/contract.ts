@@ -13,6 +13,11 @@ export type Scale = { min: number; max: number }
  * score: the visitor who is unhappy is the one worth asking why).
  */
 export type CommentMode = 'off' | 'optional' | 'required' | 'low'
+/**
+ * The contact step: `off` (default), `low` (only after a low score: the customer worth calling
+ * back), or `always`. It asks whether the site may contact the visitor about this answer.
+ */
+export type ContactMode = 'off' | 'low' | 'always'
 
 /** The page's web vitals when the answer was given (ms; CLS unitless). */
 export type Vitals = Partial<Record<'LCP' | 'INP' | 'CLS' | 'FCP' | 'TTFB', number>>
@@ -26,6 +31,8 @@ export interface Answer {
   scale: Scale
   question: string
   comment?: string
+  /** Present only when the visitor ticked "May we contact you about this?" (`email` absent when `context.userId` says who they are). */
+  contact?: { consent: true; email?: string; at: string }
   createdAt: string
   /** 1 when first stored; one more each time it is completed (a comment after the score went out). */
   revision: number
@@ -57,6 +64,8 @@ export interface AskOptions {
   question?: string
   /** Comment step after the score: `off` (default), `optional`, `required`, or `low` (only after a low score). */
   comment?: CommentMode
+  /** Contact step after the score: `off`, `low` (only after a low score) or `always`; default: the `contact` option (`off`). */
+  contact?: ContactMode
   /** Merged into the answer's context, over `setContext()`'s. */
   context?: Record<string, unknown>
   /** The touchpoint's stage of the customer journey (awareness, consideration, purchase, …), sent as `stage`. */
@@ -111,6 +120,18 @@ export interface Strings {
   send: string
   close: string
   thanks: string
+  /** Heading (legend) of the contact step, offered after a low score when the site enables `contact`. */
+  contactQuestion: string
+  /** Label of the contact step's checkbox (unticked by default): consent to be contacted about this answer. */
+  contactConsent: string
+  /** Label of the contact step's e-mail field (not shown when the site already knows who the visitor is). */
+  contactEmail: string
+  /** Error shown (and announced) when the box is ticked but the e-mail is not valid. */
+  contactInvalid: string
+  /** Visible label and accessible name of the feedback tab fixed at a screen edge (`data-tab`). */
+  tabLabel: string
+  /** Accessible name (and tooltip) of the tab's small ×, which hides the tab for some days. */
+  tabHide: string
 }
 
 /** One question the core has decided to ask: what the prompt shows and puts into the answer. */
@@ -136,6 +157,8 @@ export interface Question {
     vitals: boolean
     texts: Record<string, string>
     urlParams: string[]
+    /** The site-wide contact step (`off`, `low`, `always`). */
+    contact: string
   }
   /** What setContext() added, as of now: the answer carries it, under ask()'s own context. */
   context: Record<string, unknown>

@@ -1,5 +1,6 @@
-import type { Answer, TransportResult } from '../contract'
+import type { Answer, ContactMode, TransportResult } from '../contract'
 import { error, warn } from '../shared/log'
+import { contactModes } from '../shared/metrics'
 import { isObject, num, oneOf, parser, type Parser } from '../shared/parse'
 
 /** Everything `init()` accepts. Each option is also a `data-*` attribute of the script tag (kebab case). */
@@ -45,6 +46,8 @@ export interface Options {
    * every guarantee; a transport that throws counts as a network error. `init()` only.
    */
   transport: ((body: string) => Promise<TransportResult>) | null
+  /** The contact step of every prompt that sets none: `off`, `low` (after a low score) or `always`. */
+  contact: ContactMode
   /** Extra request headers for the built-in transport (e.g. a collector key); they make each POST preflighted. */
   headers: Record<string, string>
 }
@@ -98,6 +101,7 @@ const spec: { [K in keyof Options]: [Options[K], Parser<Options[K]>] } = {
   beforeSend: [null, fn],
   transport: [null, fn],
   headers: [{}, strings('an object of strings (JSON in data-headers)')],
+  contact: ['off', oneOf(...contactModes)],
 }
 
 export const defaults = Object.fromEntries(

@@ -26,4 +26,10 @@ export const en: Strings = {
   send: 'Send',
   close: 'Close',
   thanks: 'Thank you for your feedback!',
+  contactQuestion: 'May we contact you about this?',
+  contactConsent: 'Yes, you may contact me',
+  contactEmail: 'Your e-mail address',
+  contactInvalid: 'Enter a valid e-mail address, or untick the box.',
+  tabLabel: 'Feedback',
+  tabHide: "Don't show this",
 }
