@@ -42,7 +42,10 @@ export const readTab = (given: unknown): Tab => {
   const script = typeof given == 'string' && document.querySelector<HTMLScriptElement>('script[data-tab]')
   const name = (k: string) => (script ? attribute(k) : 'tab.' + k)
   let raw: Record<string, unknown> = isObject(given) ? given : { metric: given }
-  if (typeof given != 'string' && !isObject(given)) warn('option "tab" is ' + JSON.stringify(given) + ', expected a metric or an object; using {}.'), (raw = {})
+  if (typeof given != 'string' && !isObject(given)) {
+    warn('option "tab" is ' + JSON.stringify(given) + ', expected a metric or an object; using {}.')
+    raw = {}
+  }
   const out = {} as Record<string, unknown>
   if (script) {
     raw = {}
@@ -72,7 +75,10 @@ export const pageQuestion = (tab: Tab): { metric: Metric; ask: AskOptions } => {
   const m = attr('-ask')
   let comment = attr('-comment') as AskOptions['comment']
   if (m && !isMetric(m)) bad('-ask', m, 'csat, nps, ces or thumbs')
-  if (comment && !commentModes.includes(comment)) bad('-comment', comment, commentModes.join(', ')), (comment = undefined)
+  if (comment && !commentModes.includes(comment)) {
+    bad('-comment', comment, commentModes.join(', '))
+    comment = undefined
+  }
   const stage = attr('-stage') ?? (tab.stage || undefined)
   return {
     metric: m && isMetric(m) ? m : tab.metric,
