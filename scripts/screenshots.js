@@ -1,9 +1,9 @@
 // Screenshots of the prompt for README, made from the real built files (run `npm run build`
-// first): each metric light and dark, Arabic, a 320 px phone, the comment step, the contact step.
-// Writes docs/*.png.
+// first): each metric light and dark, Arabic, a 320 px phone, the comment step, the contact step,
+// and the feedback tab (desktop, 320 px phone, right-to-left, dark). Writes docs/*.png.
 //
 //   node scripts/screenshots.js              every picture
-//   node scripts/screenshots.js contact      only the pictures named
+//   node scripts/screenshots.js contact tab  only the pictures named (tab: the tab's four)
 //
 // Chromium through playwright-core (CHROMIUM_PATH if it is not /usr/bin/chromium). Reduced
 // motion, so no picture catches the entrance animation half way.
@@ -31,7 +31,7 @@ const page = (q) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <style>html { background: ${PAGE_BACKGROUND[q.get('theme') == 'dark' ? 'dark' : 'light']}; font: 16px system-ui; color: #57606a }
 main { padding: 24px; max-width: 36em } p { line-height: 1.6 }</style>
 <script async src="/dist/touchpoint.js" data-endpoint="/collect" data-theme="${q.get('theme') ?? 'light'}"
-  data-locale="${q.get('locale') ?? 'en'}" data-position="bottom-right"></script>
+  data-locale="${q.get('locale') ?? 'en'}" data-position="bottom-right"${q.get('tab') ? ' data-tab="csat"' : ''}></script>
 </head><body><main>${q.get('text') ? '<h1>Your order is on its way</h1><p>' + 'Order #1042 has been confirmed. '.repeat(6) + '</p>' : ''}</main></body></html>`
 
 const server = createServer((req, res) => {
@@ -91,6 +91,21 @@ const shoot = async (name, o) => {
   console.log('docs/' + name + '.png')
 }
 
+/**
+ * The feedback tab on a page with text, closed: desktop, phone (icon), right-to-left, dark.
+ * @param {string} name file name in docs/, without .png
+ * @param {{ theme?: string, locale?: string, width?: number, height?: number }} o
+ */
+const shootTab = async (name, o) => {
+  const context = await browser.newContext({ viewport: { width: o.width ?? 720, height: o.height ?? 360 }, deviceScaleFactor: 2, reducedMotion: 'reduce', colorScheme: o.theme == 'dark' ? 'dark' : 'light' })
+  const p = await context.newPage()
+  await p.goto(base + '/?' + new URLSearchParams({ theme: o.theme ?? 'light', locale: o.locale ?? 'en', text: '1', tab: '1' }))
+  await p.locator('touchpoint-tab button.tab').waitFor()
+  await p.screenshot({ path: join(docs, name + '.png') })
+  await context.close()
+  console.log('docs/' + name + '.png')
+}
+
 try {
   const tall = { csat: 230, nps: 250, ces: 230, thumbs: 210 }
   for (const metric of /** @type {const} */ (['csat', 'nps', 'ces', 'thumbs']))
@@ -99,6 +114,12 @@ try {
   await shoot('comment', { metric: 'csat', comment: true, height: 330 })
   await shoot('contact', { metric: 'csat', contact: true, height: 330 })
   await shoot('phone', { metric: 'nps', phone: true, width: 320, height: 568 })
+  if (!only.length || only.includes('tab')) {
+    await shootTab('tab', {})
+    await shootTab('tab-phone', { width: 320, height: 568 })
+    await shootTab('tab-ar', { locale: 'ar' })
+    await shootTab('tab-dark', { theme: 'dark' })
+  }
 } finally {
   await browser.close()
   server.close()

@@ -134,6 +134,11 @@ export interface Strings {
   tabHide: string
 }
 
+/** The strings the prompt reads: all but the feedback tab's own, which the tab file carries. */
+export type PromptStrings = Omit<Strings, keyof TabStrings>
+/** The feedback tab's strings: the last keys of every pack (the build puts them after the prompt's). */
+export type TabStrings = Pick<Strings, 'tabLabel' | 'tabHide'>
+
 /** One question the core has decided to ask: what the prompt shows and puts into the answer. */
 export interface Question {
   metric: Metric
@@ -187,6 +192,58 @@ export interface PromptHost {
 export interface PromptPart {
   /** Shows the question; settles with the answer, or null when none was given. */
   show(question: Question, host: PromptHost): Promise<Answer | null>
+}
+
+/**
+ * The feedback tab (`tab` option, `data-tab-*` attributes): as given, checked by the tab file
+ * (a wrong value is one warning and its default), so the core carries no parser for them.
+ */
+export interface TabOptions {
+  /** The metric the tab asks (default `csat`). */
+  metric?: Metric
+  /** Visible label (default: the pack's `tabLabel`, "Feedback"). */
+  label?: string
+  /** `right` (default), `left`, `bottom-right` or `bottom-left`. */
+  position?: 'right' | 'left' | 'bottom-right' | 'bottom-left'
+  /** At 480 px and narrower: `icon` (default: a small icon in the bottom corner), `hide` or `show`. */
+  mobile?: 'icon' | 'hide' | 'show'
+  /** Touchpoint id of its answers (default `tab`). */
+  touchpoint?: string
+  /** Journey stage sent with its answers. */
+  stage?: string
+  /** After an answer: `stay` (default) or `hide` (for the rest of the page view). */
+  after?: 'stay' | 'hide'
+  /** Days the tab stays hidden after its × (default 30). */
+  dismissDays?: number
+}
+
+/**
+ * What the core offers the tab file: its running state and three of its functions. `askFrom`:
+ * the tab asks with `force` (no sampling, no cooldown: the visitor asked), not `auto` (outside the
+ * per-visit cap). `prepare`: the core's fetch-ahead, when the visitor reaches for the tab.
+ */
+export interface TabHost extends ScannerHost {
+  /**
+   * `tab` as given to init() (unchecked), or the script tag's `data-tab`: a string, and then the
+   * tab file reads the tag's `data-tab-*` attributes itself.
+   */
+  tab: unknown
+  options: { theme: string; texts: Record<string, string> }
+  /** The visitor's locale (as the prompt will choose it, at start). */
+  locale: string
+  /** Fetches a locale's pack: null for English (not even a promise), or when it could not be fetched. */
+  pack(locale: string): Promise<Pack | null> | null
+  /** The popover being asked (null when none): the tab's aria-expanded follows it. */
+  asking: ReadableAtom<{ touchpoint: string } | null>
+  /** Whether prompts may be on screen: the tab shows only while it is true. */
+  consent: ReadableAtom<boolean>
+  nonce: string
+}
+
+/** What dist/touchpoint.tab.js exports. */
+export interface TabPart {
+  /** Puts the tab on the page; returns the function that removes it. */
+  showTab(host: TabHost): () => void
 }
 
 /** What dist/touchpoint.web-vitals.js exports. */

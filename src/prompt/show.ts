@@ -1,4 +1,4 @@
-import type { Answer, Pack, PromptHost, Question, Strings } from '../contract'
+import type { Answer, Pack, PromptHost, PromptStrings, Question, Strings } from '../contract'
 import { warn } from '../shared/log'
 import { metrics } from '../shared/metrics'
 import { buildAnswer } from './answer'
@@ -7,8 +7,8 @@ import { mountPrompt } from './mount'
 
 // A built pack is its strings in English's key order (rollup.config.ts packsAsArrays); a pack
 // read from the sources (unit tests) is the object itself.
-const unpack = (p: Pack): Strings =>
-  Array.isArray(p) ? (Object.fromEntries(Object.keys(en).map((k, i) => [k, p[i]])) as unknown as Strings) : (p as Strings)
+const unpack = (p: Pack): PromptStrings =>
+  Array.isArray(p) ? (Object.fromEntries(Object.keys(en).map((k, i) => [k, p[i]])) as unknown as PromptStrings) : (p as Strings)
 
 /**
  * Shows the question, turns the visitor's choices into answers and hands each version to the

@@ -1,5 +1,5 @@
 import { h, render } from 'preact'
-import type { CommentMode, Metric, Strings } from '../contract'
+import type { CommentMode, Metric, PromptStrings } from '../contract'
 import { band, choices, metrics } from '../shared/metrics'
 
 /** What the view shows: the question as show() resolved it (its text, the strings with `texts` over them). */
@@ -11,7 +11,7 @@ export interface ViewInput {
   contact: string
   /** The site knows who the visitor is: the contact step is the checkbox alone. */
   known: boolean
-  t: Strings
+  t: PromptStrings
   /** The locale shown: numbers are written in its digits (Arabic ٠–١٠, Persian ۰–۱۰). */
   locale: string
   /** Move keyboard focus into the prompt (it was opened by the visitor's own action). */

@@ -118,7 +118,7 @@ export const scanTouchpoints = (core: ScannerHost): (() => void) => {
         release()
         live.delete(el)
       }
-    document.querySelectorAll('[data-touchpoint]').forEach((el) => live.has(el) || live.set(el, arm(el, core)))
+    document.querySelectorAll('[data-touchpoint]:not([data-touchpoint-tab])').forEach((el) => live.has(el) || live.set(el, arm(el, core)))
   }
   sweep()
   const mo = new MutationObserver(sweep)
