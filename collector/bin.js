@@ -29,6 +29,8 @@ try {
   // Loaded only now, so that --help and flag errors answer at once.
   const { startCollector, needsToken } = await import('./src/start.js')
   const { newToken } = await import('./src/access.js')
+  const { resolveHooks } = await import('./src/webhooks/config.js')
+  const { hooks, generated } = resolveHooks({ config: flags.config || [], webhook: flags.webhook || undefined, env: process.env })
   // Named as the user gave it: the flag, or the environment variable.
   const databaseLabel = argv.some((a) => a == '--database-url' || a.startsWith('--database-url=')) ? '--database-url' : 'DATABASE_URL'
   const token = needsToken(flags.host, flags.token) ? (flags.token ?? newToken()) : null
@@ -41,6 +43,9 @@ try {
     allowedOrigins: flags.allowedOrigins,
     token,
     rateLimit: flags.rateLimit,
+    hooks,
+    followUpHours: flags.followUpHours || null,
+    retentionDays: flags.retentionDays || null,
     debug,
     logger: { level: debug ? 'debug' : 'warn' },
   })
@@ -57,6 +62,9 @@ try {
       `    Authorization: Bearer <token>, or open ${running.url}/?token=<token> once`,
     )
   else lines.push('  Reading is open: loopback only (put it behind your reverse proxy, or give --token)')
+  lines.push(`  Follow-ups: ${running.url}/follow-ups${token ? '' : '   (changing cases needs --token)'}`)
+  if (hooks.length) lines.push(`  Webhooks:   ${hooks.length} destination(s)`)
+  if (generated) lines.push(`  Webhook secret (generated; set TOUCHPOINT_WEBHOOK_SECRET to keep one): ${generated}`)
   process.stdout.write(lines.join('\n') + '\n')
 
   let stopping = false
