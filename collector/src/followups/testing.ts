@@ -50,8 +50,8 @@ export const closeShared = async () => {
 }
 
 /** A clock tests move by hand. */
-export const clock = (start = Date.parse('2026-12-04T10:00:00.000Z')) => {
-  let t = start
+export const clock = (start: number | string = '2026-12-04T10:00:00.000Z') => {
+  let t = typeof start == 'string' ? Date.parse(start) : start
   return { now: () => t, set: (v: number | string) => void (t = typeof v == 'string' ? Date.parse(v) : v), add: (ms: number) => void (t += ms) }
 }
 
