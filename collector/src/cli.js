@@ -28,5 +28,6 @@ Usage: npx touchpoint-collector [flags]     (in the repository: npm run collecto
 export const AFTER = `
 Answers are POSTed to /v1/responses; the dashboard is /, its figures /summary.json and
 /dashboard.json, the latest answers /answers.json; /healthz checks the database.
+Low scores become follow-up cases at /follow-ups; changing them needs the token.
 SIGTERM or Ctrl+C stops it after the requests in flight, losing nothing acknowledged.
 `
