@@ -24,7 +24,7 @@ const PAGE_CSP = {
   scriptSrc: ["'self'"],
   styleSrc: ["'self'"],
   connectSrc: ["'self'"],
-  imgSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'], // the empty favicon
   baseUri: ["'none'"],
   formAction: ["'self'"],
   frameAncestors: ["'none'"],
