@@ -39,14 +39,16 @@ export const tmp = () => {
 
 // Opening PGlite takes seconds on a busy machine: one store per test file, emptied between tests.
 let shared: Store | null = null
+let sharedDir = ''
 export const pglite = async () => {
-  shared ??= await openStore({ data: mkdtempSync(join(tmpdir(), 'touchpoint-loop-')) })
+  shared ??= await openStore({ data: (sharedDir = mkdtempSync(join(tmpdir(), 'touchpoint-loop-'))) })
   await shared.query!('TRUNCATE answers, cases, case_history, deliveries, erasures')
   return shared
 }
 export const closeShared = async () => {
   await shared?.close()
   shared = null
+  if (sharedDir) rmSync(sharedDir, { recursive: true, force: true })
 }
 
 /** A clock tests move by hand. */
