@@ -37,6 +37,9 @@ try {
     const { newToken } = await import('./src/access.js')
     const { needsToken } = await import('./src/start.js')
     if (needsToken(flags.host, flags.token) && !flags.token) process.env.TOUCHPOINT_WORKERS_TOKEN = newToken()
+    // Likewise the webhook secret of --webhook, so every worker signs with the one printed.
+    const { SECRET_ENV, newSecret } = await import('./src/webhooks/config.js')
+    if (flags.webhook && !process.env[SECRET_ENV]) process.env[SECRET_ENV] = newSecret()
     ;(await import('./src/workers.js')).runWorkers(flags.workers, NAME)
   } else await serve(flags)
 } catch (e) {
@@ -48,6 +51,8 @@ async function serve(flags) {
   // Loaded only now, so that --help and flag errors answer at once.
   const { startCollector, needsToken } = await import('./src/start.js')
   const { newToken } = await import('./src/access.js')
+  const { resolveHooks } = await import('./src/webhooks/config.js')
+  const { hooks, generated } = resolveHooks({ config: flags.config || [], webhook: flags.webhook || undefined, env: process.env })
   // Named as the user gave it: the flag, or the environment variable.
   const databaseLabel = argv.some((a) => a == '--database-url' || a.startsWith('--database-url=')) ? '--database-url' : 'DATABASE_URL'
   const token = needsToken(flags.host, flags.token) ? (flags.token ?? process.env.TOUCHPOINT_WORKERS_TOKEN ?? newToken()) : null
@@ -61,6 +66,9 @@ async function serve(flags) {
     token,
     rateLimit: flags.rateLimit,
     sharedPort: worker,
+    hooks,
+    followUpHours: flags.followUpHours || null,
+    retentionDays: flags.retentionDays || null,
     debug,
     logger: { level: debug ? 'debug' : 'warn' },
   })
@@ -77,6 +85,9 @@ async function serve(flags) {
       `    Authorization: Bearer <token>, or open ${running.url}/?token=<token> once`,
     )
   else lines.push('  Reading is open: loopback only (put it behind your reverse proxy, or give --token)')
+  lines.push(`  Follow-ups: ${running.url}/follow-ups${token ? '' : '   (changing cases needs --token)'}`)
+  if (hooks.length) lines.push(`  Webhooks:   ${hooks.length} destination(s)`)
+  if (generated) lines.push(`  Webhook secret (generated; set TOUCHPOINT_WEBHOOK_SECRET to keep one): ${generated}`)
   if (worker) await (await import('./src/workers.js')).tellPrimary({ type: 'ready', lines })
   else process.stdout.write(lines.join('\n') + '\n')
 

@@ -9,6 +9,7 @@ import rateLimit from '@fastify/rate-limit'
 import Fastify, { LogController } from 'fastify'
 import { requireToken, withoutToken } from './access.js'
 import { ASSET_PATHS, CSP_DIRECTIVES, dashboardAsset } from './dashboard/assets.js'
+import { loopRoutes } from './followups/routes.js'
 import { report } from './summary/report.js'
 import { summarize } from './summary/summary.js'
 import { check, describe, schema } from './validate.js'
@@ -24,6 +25,7 @@ export const MAX_BODY = 1 << 20 // 1 MiB; the SDK's batches stay under 64 KiB
  * @property {{ max: number, timeWindow: number }} [rateLimit] POSTs per client address per window (ms); default 300 a minute
  * @property {boolean | object} [logger] pino options (default: no logs, as tests want)
  * @property {boolean} [debug] log every request
+ * @property {import('./followups/loop.js').Loop} [loop] follow-up cases, webhooks, erasure (followups/loop.js)
  */
 
 const ERROR = { type: 'object', properties: { error: { type: 'string' } } }
@@ -49,7 +51,7 @@ export const buildApp = async (o) => {
 
   await app.register(cors, {
     origin: origins == '*' ? '*' : origins,
-    methods: ['GET', 'POST', 'OPTIONS'],
+    methods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
     // Allowed request headers: whatever the page asks for (an app may send an auth header).
     exposedHeaders: ['Retry-After'],
     maxAge: 86400,
@@ -123,7 +125,9 @@ export const buildApp = async (o) => {
     },
     async (req) => {
       const body = /** @type {{ answers: any[] }} */ (req.body)
-      const work = store.upsert(body.answers, new Date().toISOString()) // stored before the 2xx
+      // Stored before the 2xx, with the answer's follow-up case and webhook deliveries.
+      const work = store.upsert(body.answers, new Date().toISOString(), o.loop?.cases.onStored)
+      if (o.loop) void work.then(() => o.loop?.webhooks.drain(), () => {})
       pending.add(work)
       try {
         return { accepted: body.answers.length, stored: await work }
@@ -152,5 +156,6 @@ export const buildApp = async (o) => {
       const asset = /** @type {{ body: Buffer, type: string }} */ (dashboardAsset(path == '/index.html' ? '/' : path))
       return reply.type(asset.type).send(asset.body)
     })
+  if (o.loop) await loopRoutes(app, o.loop, token)
   return app
 }

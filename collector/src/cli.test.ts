@@ -22,10 +22,10 @@ const tmp = (name = 'touchpoint-cli-') => {
   return d
 }
 afterEach(killAll)
-// Removing a few PGlite folders (thousands of files each) took 10.5 s on a busy 2-core machine.
+// Removing a dozen PGlite folders can take longer than the default 10 s on a busy machine.
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true })
-}, 60_000)
+}, 120_000)
 
 const LISTENING = /listening on (http:\/\/127\.0\.0\.1:(\d+))/
 /** One answer with an id of its own. */

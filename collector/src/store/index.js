@@ -11,7 +11,9 @@
 /**
  * @typedef {object} Store
  * @property {string} kind 'pglite' or 'postgres'
- * @property {(answers: any[], receivedAt: string) => Promise<number>} upsert stores a body's answers in one transaction (an id keeps its highest revision); resolves to how many rows changed
+ * @property {(answers: any[], receivedAt: string, onStored?: (q: import('./sql.js').Query, answer: any, receivedAt: string) => Promise<void>) => Promise<number>} upsert stores a body's answers in one transaction (an id keeps its highest revision), calling onStored in it for each stored revision; resolves to how many rows changed
+ * @property {import('./sql.js').Query} [query] one statement (the follow-up queue, webhooks, erasure)
+ * @property {<T>(fn: (q: import('./sql.js').Query) => Promise<T>) => Promise<T>} [tx] statements in one transaction
  * @property {() => Promise<CountRow[]>} counts
  * @property {(limit: number) => Promise<any[]>} lowComments the latest answers with a comment on a low score
  * @property {(limit: number) => Promise<any[]>} latest the latest answers received

@@ -2,6 +2,7 @@
 // The SQL both databases run (PGlite in a data folder, a PostgreSQL server through `pg`): the
 // `answers` table, the upsert that keeps an id's highest revision, and the reads behind the
 // dashboard. One store over any client that can run a query and a transaction.
+import { LOOP_SCHEMA_SQL } from '../followups/schema.js'
 import { LOW_SQL } from '../metrics.js'
 import { rating } from '../summary/summary.js'
 
@@ -81,21 +82,26 @@ export const sqlStore = async (kind, query, tx, close) => {
   // CREATE TABLE IF NOT EXISTS (a unique violation in the catalog): one at a time, under a lock.
   await tx(async (q) => {
     await q('SELECT pg_advisory_xact_lock(7415)')
-    for (const stmt of SCHEMA_SQL.split(';').map((s) => s.trim()).filter(Boolean)) await q(stmt)
+    for (const stmt of (SCHEMA_SQL + LOOP_SCHEMA_SQL).split(';').map((s) => s.trim()).filter(Boolean)) await q(stmt)
     return 0
   })
   return {
     kind,
-    upsert: (answers, receivedAt) =>
+    upsert: (answers, receivedAt, onStored) =>
       tx(async (q) => {
         let changed = 0
         for (const a of answers) {
           const r = /** @type {Record<string, any>} */ (record(a, receivedAt))
           const res = await q(UPSERT_SQL, COLUMNS.map((c) => (c == 'answer' ? JSON.stringify(r[c]) : r[c])))
-          changed += res.affectedRows ?? res.rowCount ?? 0
+          const n = res.affectedRows ?? res.rowCount ?? 0
+          changed += n
+          // In the same transaction: the follow-up case and the webhook deliveries of a stored revision.
+          if (n && onStored) await onStored(q, a, receivedAt)
         }
         return changed
       }),
+    query,
+    tx: /** @type {any} */ (tx),
     counts: async () => (await query(COUNTS_SQL)).rows.map((r) => ({ ...r, n: Number(r.n), first: iso(r.first) })),
     lowComments: async (limit) => (await query(LOW_COMMENTS_SQL, [limit])).rows.map(withReceived),
     latest: async (limit) => (await query(LATEST_SQL, [limit])).rows.map(withReceived),
