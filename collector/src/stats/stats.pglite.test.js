@@ -3,6 +3,7 @@
 // every count checked against the same filter written in JavaScript.
 import { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bandOf, commentsQuery } from './comments.js'
 import { detectDrops, dropPeriods, dropsQuery } from './drops.js'
 import { HAS_REAL_SQL, STATS_INDEXES_SQL, instant, parseFilters, whereClause } from './filters.js'
 import { trendFromRows, trendQuery } from './trend.js'
@@ -10,7 +11,7 @@ import { trendFromRows, trendQuery } from './trend.js'
 /** @typedef {import('./filters.js').Filters} Filters */
 /**
  * @typedef {{ id: string, touchpoint: string, stage: string | null, metric: string, score: number, created_at: string,
- *   sample: boolean, answer: { site?: string, locale?: string, context: Record<string, unknown> } }} Row
+ *   sample: boolean, comment?: string, answer: { site?: string, locale?: string, context: Record<string, unknown> } }} Row
  */
 
 // The columns of the collector's `answers` table (demo/collector/db.js), for this test only.
@@ -52,6 +53,7 @@ const makeRows = () => {
       id: `r${i}`, touchpoint: pick(['home', 'search', 'help-article']), stage: pick(['awareness', 'support', null]), metric,
       score: lo + Math.floor(rnd() * (hi - lo + 1)), created_at: new Date(start + rnd() * (NOW.getTime() - start)).toISOString(), sample,
       answer: { ...(rnd() < 0.8 ? { site: pick(['acme-web', 'acme-app']) } : {}), locale: pick(['en-US', 'de-DE']), context },
+      ...(rnd() < 0.5 ? { comment: pick(['Slow page', 'slow_checkout', 'slowXcheckout', 'Paid 100% fine', 'Paid 100 fine', 'great', '']) } : {}),
     })
   }
   // A planted drop: checkout-pay/purchase NPS, 40 answers in each of the last two weeks, NPS 50 → −40.
@@ -98,9 +100,10 @@ const q = async (sql, params, on = db) => /** @type {any[]} */ ((await on.query(
 /** @param {Row[]} rows @param {PGlite} [on] */
 const insert = (rows, on = db) =>
   on.query(
-    `INSERT INTO answers (id, revision, touchpoint, metric, score, stage, created_at, day, received_at, sample, answer)
-     SELECT id, 1, touchpoint, metric, score, stage, created_at, left(created_at::text, 10), now(), sample, answer
-     FROM jsonb_to_recordset($1::jsonb) AS x(id text, touchpoint text, metric text, score int, stage text, created_at timestamptz, sample boolean, answer jsonb)`,
+    `INSERT INTO answers (id, revision, touchpoint, metric, score, stage, created_at, day, received_at, sample, comment, answer)
+     SELECT id, 1, touchpoint, metric, score, stage, created_at, left(created_at::text, 10), now(), sample, comment, answer
+     FROM jsonb_to_recordset($1::jsonb) AS x(id text, touchpoint text, metric text, score int, stage text, created_at timestamptz,
+       sample boolean, comment text, answer jsonb)`,
     [JSON.stringify(rows)],
   )
 
@@ -231,5 +234,35 @@ describe('drop query in PostgreSQL', () => {
       },
     ])
     expect(drops[0]?.q).toBeLessThan(1e-6)
+  })
+})
+
+describe('comments in PostgreSQL', () => {
+  /** The expected ids, newest first, in JavaScript. @param {Filters} f */
+  const expected = (f) =>
+    ROWS.filter(matches(f, true))
+      .filter((r) => r.comment && (f.band == 'all' || bandOf(/** @type {'nps'} */ (r.metric), r.score) == f.band))
+      .filter((r) => f.q == null || (r.comment ?? '').toLowerCase().includes(f.q.toLowerCase()))
+      .sort((a, b) => b.created_at.localeCompare(a.created_at) || (b.id < a.id ? -1 : 1))
+      .map((r) => r.id)
+
+  /** The page's ids: the same query, selecting id. @param {{ sql: string, params: unknown[] }} page */
+  const ids = async (page) => (await q(page.sql.replace('SELECT answer, received_at', 'SELECT id'), page.params)).map((r) => r.id)
+
+  for (const qs of ['', 'band=low', 'band=mid&sample=include', 'band=high&ctx.plan=pro', 'q=SLOW', 'q=slow_', 'q=100%25', 'q=zzz', 'band=low&limit=7&page=2', 'limit=5&page=999'])
+    it(`pages, bands and searches as JavaScript does: ${qs || '(no filters)'}`, async () => {
+      const f = filters(qs)
+      const { page, count } = commentsQuery(f)
+      const all = expected(f)
+      expect((await q(count.sql, count.params))[0].n).toBe(all.length)
+      expect(await ids(page)).toEqual(all.slice((f.page - 1) * f.limit, f.page * f.limit))
+      if (['q=slow_', 'q=100%25', 'band=mid&sample=include'].includes(qs)) expect(all.length).toBeGreaterThan(0)
+    })
+
+  it('returns the stored answer and when it arrived', async () => {
+    const { page } = commentsQuery(filters('limit=1'))
+    const [row] = await q(page.sql, page.params)
+    expect(Object.keys(row)).toEqual(['answer', 'received_at'])
+    expect(row.answer.context).toBeTypeOf('object')
   })
 })

@@ -4,5 +4,7 @@
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
+  // Vite's cache beside the repository's own, not in this folder.
+  cacheDir: import.meta.dirname + '/../../../node_modules/.vite',
   test: { root: import.meta.dirname, environment: 'node', include: ['*.test.js'], testTimeout: 60_000, hookTimeout: 120_000 },
 })
