@@ -22,7 +22,7 @@ const WEEK_MS = 7 * 24 * 3600 * 1000
 /**
  * The two periods as ISO instants: after = [from, to), before = the same length just before.
  * No from/to: the last 7 × 24 h before `now`; only `to`: the 7 × 24 h before it; only `from`:
- * from `from` to `now`.
+ * from `from` to `now` (a `from` after `now` gives empty periods, so no drops).
  * @param {Filters} f @param {Date} now
  * @returns {{ beforeStart: string, afterStart: string, afterEnd: string }}
  */
@@ -140,8 +140,10 @@ export const testCells = (rows, { minCount = MIN_COUNT } = {}) => {
   }
   /** @type {Omit<TestedCell, 'q'>[]} */
   const tested = []
+  // Two answers at least: the sample variances divide by n − 1.
+  const min = Math.max(2, minCount)
   for (const c of cells.values()) {
-    if (total(c.before) < minCount || total(c.after) < minCount) continue
+    if (total(c.before) < min || total(c.after) < min) continue
     const unit = c.metric == 'ces' ? 1 : 100
     const { diff, se, p } = compare(c.metric, c.before, c.after)
     const fig = figuresOf[c.metric]

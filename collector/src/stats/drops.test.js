@@ -2,16 +2,9 @@
 import { describe, expect, it } from 'vitest'
 import { benjaminiHochberg, compare, describeDrop, detectDrops, dropPeriods, dropsQuery, testCells } from './drops.js'
 import { parseFilters } from './filters.js'
+import { mulberry32 } from './testing.js'
 
 /** @typedef {import('./drops.js').DropRow} DropRow */
-
-/** Seeded PRNG (mulberry32), so the planted noise is the same on every run. @param {number} seed */
-const mulberry32 = (seed) => () => {
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
 
 /** n answers drawn from weights over scores → histogram. @param {() => number} rnd @param {Record<number, number>} dist @param {number} n */
 const draw = (rnd, dist, n) => {
@@ -164,6 +157,9 @@ describe('detectDrops on planted data', () => {
       ])
     expect(detectDrops(at(30))).toHaveLength(1)
     expect(detectDrops(at(29))).toHaveLength(0)
+    // Never fewer than 2 (a variance needs them), whatever the caller asks.
+    const one = at(7).filter((r) => r.score != 7).map((r) => ({ ...r, n: 1 }))
+    expect(testCells(one, { minCount: 1 })).toEqual([])
   })
 
   it('finds every planted drop and keeps false drops rare, over 200 seeds', () => {
@@ -223,6 +219,8 @@ describe('dropPeriods and dropsQuery', () => {
     expect(dropPeriods(f('from=2026-11-01&to=2026-12-01'), now)).toEqual({ beforeStart: '2026-10-02T00:00:00.000Z', afterStart: '2026-11-01T00:00:00.000Z', afterEnd: '2026-12-01T00:00:00.000Z' })
     expect(dropPeriods(f('to=2026-12-01'), now).afterStart).toBe('2026-11-24T00:00:00.000Z')
     expect(dropPeriods(f('from=2026-12-05'), now).beforeStart).toBe('2026-12-03T12:00:00.000Z')
+    const future = dropPeriods(f('from=2026-12-10'), now) // an empty range: no answer can fall in it
+    expect(future.beforeStart > future.afterEnd).toBe(true)
   })
   it('numbers the other filters after the three period bounds', () => {
     const q = dropsQuery(f('from=2026-11-01&touchpoint=x&sample=exclude'), now)

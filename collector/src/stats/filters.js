@@ -20,6 +20,7 @@
 export const DEFAULT_LIMIT = 50
 export const MAX_LIMIT = 200
 const MAX_TEXT = 200 // a longer touchpoint, site or search text is a mistake or an attack
+const KNOWN = ['from', 'to', 'touchpoint', 'stage', 'metric', 'site', 'locale', 'sample', 'period', 'band', 'q', 'page', 'limit']
 const CTX_KEY = /^[A-Za-z0-9_.-]+$/
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i
@@ -73,8 +74,7 @@ export const parseFilters = (query) => {
   /** @type {Filters} */
   const f = { ctx: {}, period: 'week', band: 'all', page: 1, limit: DEFAULT_LIMIT }
   for (const [param, values] of entries(query)) {
-    const known = ['from', 'to', 'touchpoint', 'stage', 'metric', 'site', 'locale', 'sample', 'period', 'band', 'q', 'page', 'limit']
-    if (!known.includes(param) && !param.startsWith('ctx.')) continue
+    if (!KNOWN.includes(param) && !param.startsWith('ctx.')) continue
     if (values.length > 1) return { error: { param, message: `${param}: expected one value, got ${values.length}` } }
     const v = (values[0] ?? '').trim()
     if (v == '') continue

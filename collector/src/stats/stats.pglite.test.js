@@ -7,6 +7,7 @@ import { bandOf, commentsQuery } from './comments.js'
 import { detectDrops, dropPeriods, dropsQuery } from './drops.js'
 import { HAS_REAL_SQL, STATS_INDEXES_SQL, instant, parseFilters, whereClause } from './filters.js'
 import { trendFromRows, trendQuery } from './trend.js'
+import { mulberry32 } from './testing.js'
 
 /** @typedef {import('./filters.js').Filters} Filters */
 /**
@@ -19,14 +20,6 @@ const SCHEMA = `CREATE TABLE answers (id text PRIMARY KEY, revision integer NOT 
   score integer NOT NULL, stage text, created_at timestamptz NOT NULL, day text NOT NULL, received_at timestamptz NOT NULL,
   comment text, lcp double precision, inp double precision, lcp_rating text, inp_rating text, sample boolean NOT NULL DEFAULT false,
   answer jsonb NOT NULL)`
-
-/** @param {number} seed */
-const mulberry32 = (seed) => () => {
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
 
 const NOW = new Date('2026-12-06T12:00:00Z')
 const DAY = 24 * 3600 * 1000
