@@ -73,6 +73,8 @@ const bad = (param, accepts, got) => ({ error: { param, message: `${param}: expe
 export const parseFilters = (query) => {
   /** @type {Filters} */
   const f = { ctx: {}, period: 'week', band: 'all', page: 1, limit: DEFAULT_LIMIT }
+  // ctx keys come from the URL: `ctx.__proto__` must be a key like any other, not the prototype.
+  Object.setPrototypeOf(f.ctx, null)
   for (const [param, values] of entries(query)) {
     if (!KNOWN.includes(param) && !param.startsWith('ctx.')) continue
     if (values.length > 1) return { error: { param, message: `${param}: expected one value, got ${values.length}` } }

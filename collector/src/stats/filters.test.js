@@ -45,6 +45,13 @@ describe('parseFilters', () => {
     expect(ok('from=2026-11-30T10:00:00.5-05:00').from).toBe('2026-11-30T15:00:00.500Z')
   })
 
+  it('takes any context key literally, __proto__ included', () => {
+    const f = ok('ctx.__proto__=x&ctx.constructor=y')
+    expect(Object.keys(f.ctx)).toEqual(['__proto__', 'constructor'])
+    expect(whereClause(f, { defaultSample: 'include' }).params).toEqual(['__proto__', 'x', 'constructor', 'y'])
+    expect(toQuery(f)).toBe('ctx.__proto__=x&ctx.constructor=y')
+  })
+
   it('ignores empty values, as an unselected form control sends them', () => {
     expect(ok('touchpoint=&metric=&ctx.plan=&from=')).toEqual(ok(''))
   })
