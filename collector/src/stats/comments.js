@@ -8,7 +8,7 @@ import { whereClause } from './filters.js'
 
 /**
  * Per metric, scores up to lowUpTo are low, from highFrom high, between them mid (NPS passives,
- * CES 5; CSAT and thumbs have no mid). The low band is isLow of demo/collector/summary.js.
+ * CES 5; CSAT and thumbs have no mid). The low band is isLow of ../metrics.js.
  */
 export const BANDS = {
   nps: { lowUpTo: 6, highFrom: 9 },
@@ -35,7 +35,7 @@ export const containsPattern = (text) => '%' + text.replace(/[\\%_]/g, (c) => '\
 
 /**
  * SQL for one page of comments and for their total, over the same conditions: rows
- * `{ answer, received_at }` (the stored answer, as demo/collector/db.js returns it) and `{ n }`.
+ * `{ answer, received_at }` (the stored answer, as ../store/sql.js returns it) and `{ n }`.
  * Ordered by created_at then id, both descending, so pages do not overlap when times tie.
  * @param {Filters} f
  * @param {{ defaultSample?: 'include' | 'exclude' }} [options]

@@ -1,3 +1,4 @@
+// @vitest-environment node
 // @ts-check
 import { describe, expect, it } from 'vitest'
 import { bandOf, commentsQuery, containsPattern, scoreLabel } from './comments.js'

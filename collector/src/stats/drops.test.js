@@ -1,3 +1,4 @@
+// @vitest-environment node
 // @ts-check
 import { describe, expect, it } from 'vitest'
 import { benjaminiHochberg, compare, describeDrop, detectDrops, dropPeriods, dropsQuery, testCells } from './drops.js'

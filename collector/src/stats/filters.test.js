@@ -1,3 +1,4 @@
+// @vitest-environment node
 // @ts-check
 import { describe, expect, it } from 'vitest'
 import { instant, parseFilters, toQuery, whereClause } from './filters.js'

@@ -1,3 +1,4 @@
+// @vitest-environment node
 // @ts-check
 import { describe, expect, it } from 'vitest'
 import { ces, csat, normalCdf, nps, thumbs, tQuantile, wilson } from './scores.js'
@@ -20,7 +21,7 @@ describe('normalCdf', () => {
   })
 })
 
-describe('scores (the same arithmetic as demo/collector/summary.js)', () => {
+describe('scores (summary.js arithmetic, re-exported)', () => {
   it('scores histograms', () => {
     expect(nps({ 10: 5, 8: 3, 3: 2 }).score).toBe(30)
     expect(csat({ 5: 3, 4: 1, 2: 1 }).score).toBe(80)

@@ -1,3 +1,4 @@
+// @vitest-environment node
 // @ts-check
 // The SQL of this folder against a real PostgreSQL (PGlite in memory): a few hundred known answers,
 // every count checked against the same filter written in JavaScript.
@@ -15,7 +16,7 @@ import { mulberry32 } from './testing.js'
  *   sample: boolean, comment?: string, answer: { site?: string, locale?: string, context: Record<string, unknown> } }} Row
  */
 
-// The columns of the collector's `answers` table (demo/collector/db.js), for this test only.
+// The columns of the collector's `answers` table (../store/sql.js), for this test only.
 const SCHEMA = `CREATE TABLE answers (id text PRIMARY KEY, revision integer NOT NULL, touchpoint text NOT NULL, metric text NOT NULL,
   score integer NOT NULL, stage text, created_at timestamptz NOT NULL, day text NOT NULL, received_at timestamptz NOT NULL,
   comment text, lcp double precision, inp double precision, lcp_rating text, inp_rating text, sample boolean NOT NULL DEFAULT false,
@@ -107,7 +108,7 @@ beforeAll(async () => {
   // A zone far from UTC: buckets and ranges must not depend on it.
   await db.exec("SET TIME ZONE 'America/Los_Angeles'")
   await insert(ROWS)
-})
+}, 120_000) // PGlite's first start compiles its WebAssembly: slow on a busy 2-core machine
 afterAll(() => db?.close())
 
 describe('whereClause in PostgreSQL', () => {

@@ -3,14 +3,14 @@
 // PostgreSQL server when one is installed), dedup keeping the highest revision, the summary,
 // and a restart on the same data. The same SQL runs on both. Also: what a PostgreSQL that cannot
 // be used does to a start (one line, naming DATABASE_URL or --database-url).
-import { execFileSync, spawnSync } from 'node:child_process'
-import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startCollector } from '../start.js'
 import { ANSWERS, COMMENT, EXPECTED, REVISED, body, postFixture } from '../fixture'
 import { freePort, killAll, runCli } from '../testing'
+import { PG_MISSING, pgBindir, startCluster } from './cluster'
 
 type Options = { data?: string; databaseUrl?: string }
 const start = (o: Options) => startCollector({ ...o, host: '127.0.0.1', port: 0 })
@@ -47,7 +47,7 @@ const suite = (name: string, options: () => Options) =>
     it('validates, stores, keeps the highest revision, summarizes, and gives the same figures after a restart', async () => {
       let c = await start(options())
       try {
-        expect(await get(c.url + '/summary.json')).toEqual({ count: 0, metrics: {}, touchpoints: {}, stages: [] })
+        expect(await get(c.url + '/summary.json')).toEqual({ count: 0, metrics: {}, touchpoints: {}, stages: [], sample: 'include', trend: { period: 'week', metrics: {} }, drops: [] })
         const statuses = await postFixture(c.endpoint)
         expect(statuses.every((s) => s == 200)).toBe(true)
 
@@ -68,7 +68,7 @@ const suite = (name: string, options: () => Options) =>
         expect(stored).toHaveLength(22)
         expect(stored.find((a) => a.id == REVISED.id)).toMatchObject({ revision: 2, comment: COMMENT })
         const dash = await get(c.url + '/dashboard.json')
-        expect(dash.comments.map((x: any) => x.comment)).toEqual([COMMENT])
+        expect(dash.comments.comments.map((x: any) => x.comment)).toEqual([COMMENT])
         expect(dash.distributions.nps.find((d: any) => d.score == 9).n).toBe(3)
         expect(dash.byRating.find((r: any) => r.vital == 'LCP' && r.rating == 'poor' && r.metric == 'ces')).toMatchObject({ count: 1, score: 4 })
 
@@ -91,49 +91,17 @@ const dataDir = mkdtempSync(join(tmpdir(), 'touchpoint-collector-'))
 dirs.push(dataDir)
 suite('collector on PGlite (embedded PostgreSQL in a data folder)', () => ({ data: dataDir }))
 
-// A throwaway PostgreSQL cluster: Debian's postgresql package (`.ci/run` installs it).
-const bindir = (() => {
-  try {
-    const dir = execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim()
-    return existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')) ? dir : null
-  } catch {
-    return null
-  }
-})()
-const root = process.getuid?.() === 0
-const asUser = (cmd: string, args: string[]) => (root ? ['runuser', ['-u', 'nobody', '--', cmd, ...args]] : [cmd, args]) as [string, string[]]
-const run = (cmd: string, args: string[]) => {
-  const [c, a] = asUser(cmd, args)
-  const r = spawnSync(c, a, { encoding: 'utf8' })
-  if (r.status != 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`)
-}
+const bindir = pgBindir
 
-describe.skipIf(!bindir)(bindir ? 'collector on a PostgreSQL server (DATABASE_URL)' : 'collector on a PostgreSQL server: skipped, PostgreSQL is not installed (apt-get install -y postgresql)', () => {
-  let cluster = ''
-  let port = 0
-  const url = (password = 'secret', db = 'postgres') => `postgres://touchpoint:${password}@127.0.0.1:${port}/${db}`
+describe.skipIf(!bindir)(bindir ? 'collector on a PostgreSQL server (DATABASE_URL)' : `collector on a PostgreSQL server: skipped, ${PG_MISSING}`, () => {
+  let cluster: Awaited<ReturnType<typeof startCluster>> | null = null
+  const url = (password = 'secret', db = 'postgres') => cluster!.url(password, db)
   beforeAll(async () => {
-    cluster = mkdtempSync(join(tmpdir(), 'touchpoint-pg-'))
-    // Connections over TCP need the password, so that a wrong one can be tried.
-    writeFileSync(join(cluster, 'pw'), 'secret\n')
-    if (root) {
-      const uid = Number(execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' }))
-      const gid = Number(execFileSync('id', ['-g', 'nobody'], { encoding: 'utf8' }))
-      chownSync(cluster, uid, gid)
-      chownSync(join(cluster, 'pw'), uid, gid)
-    }
-    port = await freePort()
-    run(join(bindir!, 'initdb'), ['-D', join(cluster, 'db'), '-U', 'touchpoint', '--auth-local=trust', '--auth-host=scram-sha-256', '--pwfile=' + join(cluster, 'pw'), '-E', 'UTF8', '--no-sync'])
-    run(join(bindir!, 'pg_ctl'), ['-D', join(cluster, 'db'), '-l', join(cluster, 'log'), '-w', '-o', `-p ${port} -k ${cluster} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start'])
+    cluster = await startCluster()
   }, 60_000)
   afterAll(async () => {
     await killAll()
-    if (!cluster) return
-    try {
-      run(join(bindir!, 'pg_ctl'), ['-D', join(cluster, 'db'), '-m', 'immediate', '-w', 'stop'])
-    } finally {
-      rmSync(cluster, { recursive: true, force: true })
-    }
+    cluster?.stop()
   })
   suite('the same SQL', () => ({ databaseUrl: url() }))
 
@@ -141,13 +109,13 @@ describe.skipIf(!bindir)(bindir ? 'collector on a PostgreSQL server (DATABASE_UR
     it('wrong password', async () => {
       const r = await runCli(['--port', '0'], { DATABASE_URL: url('wrong') })
       expect(r.code).toBe(2)
-      expect(r.stderr).toBe(`touchpoint-collector: DATABASE_URL: 127.0.0.1:${port} refused user "touchpoint" (password authentication failed for user "touchpoint"); check the user and password in the URL\n`)
+      expect(r.stderr).toBe(`touchpoint-collector: DATABASE_URL: 127.0.0.1:${cluster!.port} refused user "touchpoint" (password authentication failed for user "touchpoint"); check the user and password in the URL\n`)
       expect(r.stderr).not.toContain('wrong')
     })
     it('no such database', async () => {
       const r = await runCli(['--port', '0', '--database-url', url('secret', 'nope')])
       expect(r.code).toBe(2)
-      expect(r.stderr).toBe(`touchpoint-collector: --database-url: there is no database "nope" on 127.0.0.1:${port}; create it (createdb nope) or fix the URL\n`)
+      expect(r.stderr).toBe(`touchpoint-collector: --database-url: there is no database "nope" on 127.0.0.1:${cluster!.port}; create it (createdb nope) or fix the URL\n`)
     })
     it('nothing listening', async () => {
       const closed = await freePort()
