@@ -5,7 +5,7 @@
 // one page of comments.
 import { bandOf, commentsQuery, scoreLabel } from '../stats/comments.js'
 import { describeDrop, detectDrops, dropsQuery } from '../stats/drops.js'
-import { HAS_REAL_SQL, MAX_LIMIT, whereClause } from '../stats/filters.js'
+import { HAS_REAL_SQL, whereClause } from '../stats/filters.js'
 import { trendFromRows, trendQuery } from '../stats/trend.js'
 import { report } from './report.js'
 import { summarize } from './summary.js'
@@ -82,6 +82,8 @@ UNION ALL SELECT 'ctx.' || e.key, e.value, count(*)::int
   WHERE e.key <> 'sample' AND e.value IS NOT NULL AND length(e.value) <= 200 GROUP BY 1, 2
 ORDER BY 1, 3 DESC, 2`
 const TOP = 20
+// The page shows this many comments at first; /comments.json pages on (limit up to MAX_LIMIT).
+const FIRST_PAGE = 20
 
 /** Per filter parameter, its values in the recent data, most frequent first (at most 20). @param {Store} store */
 export const loadOptions = async (store) => {
@@ -99,6 +101,6 @@ export const loadOptions = async (store) => {
 /** The body of GET /dashboard.json: the summary, the page's charts, the first comments page and the filter choices. @param {Store} store @param {Filters} f @param {Date} [now] */
 export const loadDashboard = async (store, f, now = new Date()) => {
   const [{ sample, fallback, rows, trend, drops }, options] = await Promise.all([figures(store, f, now), loadOptions(store)])
-  const comments = await loadComments(store, { ...f, page: 1, limit: Math.min(f.limit, MAX_LIMIT) }, fallback)
+  const comments = await loadComments(store, { ...f, page: 1, limit: Math.min(f.limit, FIRST_PAGE) }, fallback)
   return { ...report(rows), sample, trend, drops: drops.map((d) => ({ ...d, text: describeDrop(d) })), comments, options }
 }
