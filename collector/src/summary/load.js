@@ -51,8 +51,15 @@ export const checkDrops = async (store, now = new Date()) => {
   const d = dropsQuery({ ctx: {}, period: 'week', band: 'all', page: 1, limit: 1 }, now, { defaultSample: sample })
   return detectDrops((await store.query(d.sql, d.params)).rows).map((x) => ({ ...x, text: describeDrop(x) }))
 }
-/** One key per flagged cell and period start, to send each drop once. @param {{ touchpoint: string, stage: string | null, metric: string }} d @param {Date} now */
-export const dropKey = (d, now) => [d.touchpoint, d.stage ?? '', d.metric, now.toISOString().slice(0, 10)].join('\u0000')
+/**
+ * One key per cell and ISO week (from Monday, UTC): a drop stays flagged for days as the 7-day
+ * window slides, and should reach a webhook once a week, not at every check.
+ * @param {{ touchpoint: string, stage: string | null, metric: string }} d @param {Date} now
+ */
+export const dropKey = (d, now) => {
+  const monday = new Date(now.getTime() - ((now.getUTCDay() + 6) % 7) * 864e5).toISOString().slice(0, 10)
+  return [d.touchpoint, d.stage ?? '', d.metric, monday].join('\u0000')
+}
 
 /** @param {any} r a row { answer, received_at } */
 const comment = (r) => {

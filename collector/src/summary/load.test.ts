@@ -10,7 +10,7 @@ import { buildApp } from '../app.js'
 import { ANSWERS } from '../fixture'
 import { pgliteStore } from '../store/pglite.js'
 import type { Store } from '../store/index.js'
-import { checkDrops } from './load.js'
+import { checkDrops, dropKey } from './load.js'
 
 let dir = ''
 let store: Store
@@ -79,6 +79,10 @@ describe('filters on every read', () => {
     expect(s.drops[0].q).toBeLessThan(0.05)
     const drops = await checkDrops(store)
     expect(drops.map((d) => d.text)).toEqual([expect.stringMatching(/^CSAT fell 40 ± \d+ points, n = 60 vs 60$/)])
+    // The webhook's key: the same cell all week long, a new key the next Monday.
+    const mon = new Date('2026-11-30T08:00:00Z')
+    expect(dropKey(drops[0]!, mon)).toBe(dropKey(drops[0]!, new Date('2026-12-06T23:59:00Z')))
+    expect(dropKey(drops[0]!, mon)).not.toBe(dropKey(drops[0]!, new Date('2026-12-07T00:00:00Z')))
     const d = (await get('/dashboard.json')).body
     expect(d.drops[0].text).toBe(drops[0]!.text)
     expect(d.options.touchpoint).toContain('checkout')
