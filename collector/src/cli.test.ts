@@ -22,9 +22,10 @@ const tmp = (name = 'touchpoint-cli-') => {
   return d
 }
 afterEach(killAll)
+// Removing the PGlite folders takes seconds when the machine is busy (the suite runs in parallel).
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true })
-})
+}, 60_000)
 
 const LISTENING = /listening on (http:\/\/127\.0\.0\.1:(\d+))/
 /** One answer with an id of its own. */
