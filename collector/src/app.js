@@ -7,11 +7,13 @@ import cors from '@fastify/cors'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import Fastify, { LogController } from 'fastify'
+import { Readable } from 'node:stream'
 import { requireToken, withoutToken } from './access.js'
 import { ASSET_PATHS, CSP_DIRECTIVES, dashboardAsset } from './dashboard/assets.js'
 import { loopRoutes } from './followups/routes.js'
-import { report } from './summary/report.js'
-import { summarize } from './summary/summary.js'
+import { parseFilters } from './stats/filters.js'
+import { answersCsv } from './summary/csv.js'
+import { defaultSample, loadComments, loadDashboard, loadSummary } from './summary/load.js'
 import { check, describe, schema } from './validate.js'
 
 export const ENDPOINT = '/v1/responses'
@@ -145,10 +147,23 @@ export const buildApp = async (o) => {
       return reply.code(503).send({ ok: false, error: 'the database does not answer: ' + String(/** @type {any} */ (e)?.message ?? e) })
     }
   })
-  app.get('/summary.json', async () => summarize(await store.counts()))
-  app.get('/dashboard.json', async () => {
-    const [rows, low] = await Promise.all([store.counts(), store.lowComments(12)])
-    return report(rows, low)
+  // The same filters (stats/filters.js) on every read; a bad value is a 400 naming the parameter.
+  /** @param {any} req */
+  const filtersOf = (req) => {
+    const r = parseFilters(req.query ?? {})
+    if ('error' in r) throw httpError(400, r.error.message)
+    return r.filters
+  }
+  app.get('/summary.json', async (req) => loadSummary(store, filtersOf(req)))
+  app.get('/dashboard.json', async (req) => loadDashboard(store, filtersOf(req)))
+  app.get('/comments.json', async (req) => loadComments(store, filtersOf(req)))
+  app.get('/answers.csv', async (req, reply) => {
+    const f = filtersOf(req)
+    const stream = Readable.from(answersCsv(store, f, f.sample ? 'include' : await defaultSample(store)))
+    return reply
+      .type('text/csv; charset=utf-8; header=present')
+      .header('Content-Disposition', `attachment; filename="touchpoint-answers-${new Date().toISOString().slice(0, 10)}.csv"`)
+      .send(stream)
   })
   app.get('/answers.json', async () => store.latest(1000))
   for (const path of [...ASSET_PATHS, '/index.html'])

@@ -5,6 +5,7 @@
 import { erase, retain } from '../privacy/erase.js'
 import { createDispatcher } from '../webhooks/dispatch.js'
 import { createCases } from './cases.js'
+import { checkDrops, dropKey } from '../summary/load.js'
 
 /**
  * @param {object} o
@@ -30,6 +31,15 @@ export const createLoop = (o) => {
 
   const retention = async () => (o.retentionDays ? retain(o.store, o.retentionDays, now()) : 0)
 
+  // The drop test the dashboard draws, once a day: the id names the cell and its week (Monday), so
+  // the database sends a drop once a week however often it is found, restarts included.
+  const drops = async () => {
+    if (!o.hooks?.length) return
+    const at = new Date(now())
+    for (const d of await checkDrops(o.store, at))
+      await webhooks.enqueue('score.dropped', d, 'drop.' + dropKey(d, at).split('\u0000').map(encodeURIComponent).join('.'))
+  }
+
   /** One round of periodic work; a new UTC day sends yesterday's digest (once: its id names the day). */
   const tick = async () => {
     await cases.checkOverdue()
@@ -37,6 +47,7 @@ export const createLoop = (o) => {
     if (today != day) {
       day = today
       await cases.sendDigest(now(), `digest.${today}`)
+      await drops()
       await retention()
     }
   }
@@ -48,6 +59,7 @@ export const createLoop = (o) => {
     /** @param {string} email */
     erase: (email) => erase(o.store, email, now()),
     retention,
+    drops,
     /** Resumes pending deliveries, applies the retention, and starts the periodic work. */
     start: async () => {
       await retention()

@@ -4,6 +4,7 @@
 // dashboard. One store over any client that can run a query and a transaction.
 import { LOOP_SCHEMA_SQL } from '../followups/schema.js'
 import { LOW_SQL } from '../metrics.js'
+import { STATS_INDEXES_SQL } from '../stats/filters.js'
 import { rating } from '../summary/summary.js'
 
 /** @typedef {import('./index.js').Store} Store */
@@ -30,7 +31,7 @@ CREATE TABLE IF NOT EXISTS answers (
   answer      jsonb NOT NULL
 );
 CREATE INDEX IF NOT EXISTS answers_created_at ON answers (created_at);
-`
+${STATS_INDEXES_SQL}`
 
 const COLUMNS = ['id', 'revision', 'touchpoint', 'metric', 'score', 'stage', 'created_at', 'day', 'received_at', 'comment', 'lcp', 'inp', 'lcp_rating', 'inp_rating', 'sample', 'answer']
 
@@ -40,9 +41,10 @@ VALUES (${COLUMNS.map((c, i) => '$' + (i + 1) + (c == 'answer' ? '::jsonb' : '')
 ON CONFLICT (id) DO UPDATE SET ${COLUMNS.slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}
 WHERE excluded.revision > answers.revision`
 
-const COUNTS_SQL = `SELECT touchpoint, stage, metric, score, day, lcp_rating AS lcp, inp_rating AS inp, sample,
+/** The GROUP BY behind the figures, over the answers a WHERE clause (stats/filters.js) keeps. @param {string} where */
+export const countsSql = (where) => `SELECT touchpoint, stage, metric, score, lcp_rating AS lcp, inp_rating AS inp, sample,
   count(*)::int AS n, min(created_at) AS first
-FROM answers GROUP BY touchpoint, stage, metric, score, day, lcp_rating, inp_rating, sample`
+FROM answers ${where} GROUP BY touchpoint, stage, metric, score, lcp_rating, inp_rating, sample`
 
 const LOW_COMMENTS_SQL = `SELECT answer, received_at FROM answers
 WHERE comment IS NOT NULL AND comment <> '' AND ${LOW_SQL}
@@ -102,7 +104,8 @@ export const sqlStore = async (kind, query, tx, close) => {
       }),
     query,
     tx: /** @type {any} */ (tx),
-    counts: async () => (await query(COUNTS_SQL)).rows.map((r) => ({ ...r, n: Number(r.n), first: iso(r.first) })),
+    counts: async (where = { sql: '', params: [] }) =>
+      (await query(countsSql(where.sql), where.params)).rows.map((r) => ({ ...r, n: Number(r.n), first: iso(r.first) })),
     lowComments: async (limit) => (await query(LOW_COMMENTS_SQL, [limit])).rows.map(withReceived),
     latest: async (limit) => (await query(LATEST_SQL, [limit])).rows.map(withReceived),
     ping: async () => void (await query('SELECT 1')),
