@@ -49,7 +49,7 @@ const suite = (name: string, options: () => Options) =>
     it('validates, stores, keeps the highest revision, summarizes, and gives the same figures after a restart', async () => {
       let c = await start(options())
       try {
-        expect(await get(c.url + '/summary.json')).toEqual({ count: 0, metrics: {}, touchpoints: {}, stages: [] })
+        expect(await get(c.url + '/summary.json')).toEqual({ count: 0, metrics: {}, touchpoints: {}, stages: [], sample: 'include', trend: { period: 'week', metrics: {} }, drops: [] })
         const statuses = await postFixture(c.endpoint)
         expect(statuses.every((s) => s == 200)).toBe(true)
 
@@ -70,7 +70,7 @@ const suite = (name: string, options: () => Options) =>
         expect(stored).toHaveLength(22)
         expect(stored.find((a) => a.id == REVISED.id)).toMatchObject({ revision: 2, comment: COMMENT })
         const dash = await get(c.url + '/dashboard.json')
-        expect(dash.comments.map((x: any) => x.comment)).toEqual([COMMENT])
+        expect(dash.comments.comments.map((x: any) => x.comment)).toEqual([COMMENT])
         expect(dash.distributions.nps.find((d: any) => d.score == 9).n).toBe(3)
         expect(dash.byRating.find((r: any) => r.vital == 'LCP' && r.rating == 'poor' && r.metric == 'ces')).toMatchObject({ count: 1, score: 4 })
 
