@@ -1,8 +1,8 @@
 // The arrows that may exist between the folders of src/ (npm run lint). Each folder of src/ is
 // one shipped file (docs/architecture.md): the core (core/, index.ts, embed.ts) and the parts it
-// fetches on demand (prompt/, delivery/, scanner/, vitals/, i18n/). Both sides meet only in the
+// fetches on demand (prompt/, delivery/, scanner/, vitals/, tab/, i18n/). Both sides meet only in the
 // type-only contract (contract.ts) and in leaf helpers (shared/).
-const PARTS = '^src/(prompt|delivery|scanner|vitals|i18n)/'
+const PARTS = '^src/(prompt|delivery|scanner|vitals|tab|i18n)/'
 const CORE = '^src/(core/|index\\.ts$|embed\\.ts$)'
 const TEST = '\\.test\\.tsx?$'
 

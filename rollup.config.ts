@@ -7,6 +7,7 @@ import { dts } from 'rollup-plugin-dts'
 import type { Plugin, RollupOptions } from 'rollup'
 import { cssLiterals } from './build/css'
 import { en } from './src/prompt/en'
+import { en as tabEn } from './src/tab/en'
 import { MANGLED } from './build/mangle.js'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
@@ -51,14 +52,15 @@ const scriptLoaders = (): Plugin => ({
 
 // A language pack ships as an array of its strings in English's key order: as an object its keys
 // travel in every pack and cost more than many of the translations (the Ukrainian pack: 605 B
-// brotli as an object, 468 B as an array). The prompt zips them back (src/prompt/show.ts).
+// brotli as an object, 468 B as an array). The prompt zips them back (src/prompt/show.ts). The
+// order is the prompt's English keys, then the tab's (src/tab/en.ts): the tab reads the last two.
 const packsAsArrays = (): Plugin => ({
   name: 'touchpoint-packs-as-arrays',
   transform(code, id) {
     if (!/src[\\/]i18n[\\/][a-z]{2}(-[A-Z]{2})?\.ts$/.test(id)) return null
     // After TypeScript: a module with no imports that builds one object and exports it.
     const pack = new Function(code.replace(/export default (\w+);?/, 'return $1'))() as Record<string, string>
-    const keys = Object.keys(en)
+    const keys = [...Object.keys(en), ...Object.keys(tabEn)]
     if (Object.keys(pack).join() != keys.join()) this.error(`${id}: a pack has English's keys, in English's order`)
     return { code: 'export default ' + JSON.stringify(keys.map((k) => pack[k])), map: null }
   },
@@ -88,6 +90,7 @@ const config: RollupOptions[] = [
     ['src/vitals/index.ts', 'dist/touchpoint.web-vitals.js'],
     ['src/scanner/index.ts', 'dist/touchpoint.touchpoints.js'],
     ['src/delivery/index.ts', 'dist/touchpoint.delivery.js'],
+    ['src/tab/index.ts', 'dist/touchpoint.tab.js'],
   ].map(([input, file]): RollupOptions => ({ input, output: { file, format: 'es', sourcemap: true }, plugins: browserPlugins() })),
   {
     input: Object.fromEntries(packs.map((code) => ['touchpoint.i18n.' + code, `src/i18n/${code}.ts`])),

@@ -2,6 +2,7 @@
 // @ts-check
 // touchpoint-collector: parse the flags, check them, start, and stop cleanly on SIGTERM / SIGINT.
 // A bad start is one line on stderr and a non-zero exit; a stack trace only with --debug.
+import cluster from 'node:cluster'
 import { resolve } from 'node:path'
 import { AFTER, FLAGS, USAGE } from './src/cli.js'
 import { helpText, isProblem, parseFlags, problem } from './src/flags.js'
@@ -9,12 +10,15 @@ import { helpText, isProblem, parseFlags, problem } from './src/flags.js'
 const NAME = 'touchpoint-collector'
 const argv = process.argv.slice(2)
 const debug = argv.includes('--debug')
+// A worker of --workers N (src/workers.js) reports to its primary instead of printing.
+const worker = cluster.isWorker
 
-/** @param {unknown} e @returns {never} */
-const fail = (e) => {
+/** @param {unknown} e */
+const fail = async (e) => {
   const message = isProblem(e) ? e.message : `could not start: ${String(/** @type {any} */ (e)?.message ?? e).split('\n')[0]} (--debug shows more)`
-  process.stderr.write(`${NAME}: ${message}\n`)
   if (debug) console.error(e)
+  if (worker) await (await import('./src/workers.js')).tellPrimary({ type: 'failed', message, code: isProblem(e) ? 2 : 1 })
+  else process.stderr.write(`${NAME}: ${message}\n`)
   process.exit(isProblem(e) ? 2 : 1)
 }
 
@@ -26,12 +30,32 @@ try {
   }
   if (flags.databaseUrl && flags.given.has('data'))
     throw problem('--data and --database-url (or DATABASE_URL) both given: keep answers in one place, give one of them')
+  if (flags.workers > 1 && !flags.databaseUrl)
+    throw problem(`--workers ${flags.workers}: PGlite allows one writer per data folder, so it runs in one process; give --database-url for more workers, or leave --workers out`)
+  if (flags.workers > 1 && cluster.isPrimary) {
+    // The token is made once, here, so that every worker asks for the same one.
+    const { newToken } = await import('./src/access.js')
+    const { needsToken } = await import('./src/start.js')
+    if (needsToken(flags.host, flags.token) && !flags.token) process.env.TOUCHPOINT_WORKERS_TOKEN = newToken()
+    // Likewise the webhook secret of --webhook, so every worker signs with the one printed.
+    const { SECRET_ENV, newSecret } = await import('./src/webhooks/config.js')
+    if (flags.webhook && !process.env[SECRET_ENV]) process.env[SECRET_ENV] = newSecret()
+    ;(await import('./src/workers.js')).runWorkers(flags.workers, NAME)
+  } else await serve(flags)
+} catch (e) {
+  await fail(e)
+}
+
+/** Starts one collector in this process (alone, or as one worker of --workers N). @param {Record<string, any>} flags */
+async function serve(flags) {
   // Loaded only now, so that --help and flag errors answer at once.
   const { startCollector, needsToken } = await import('./src/start.js')
   const { newToken } = await import('./src/access.js')
+  const { resolveHooks } = await import('./src/webhooks/config.js')
+  const { hooks, generated } = resolveHooks({ config: flags.config || [], webhook: flags.webhook || undefined, env: process.env })
   // Named as the user gave it: the flag, or the environment variable.
   const databaseLabel = argv.some((a) => a == '--database-url' || a.startsWith('--database-url=')) ? '--database-url' : 'DATABASE_URL'
-  const token = needsToken(flags.host, flags.token) ? (flags.token ?? newToken()) : null
+  const token = needsToken(flags.host, flags.token) ? (flags.token ?? process.env.TOUCHPOINT_WORKERS_TOKEN ?? newToken()) : null
   const running = await startCollector({
     data: flags.databaseUrl ? undefined : resolve(flags.data),
     databaseUrl: flags.databaseUrl,
@@ -41,6 +65,10 @@ try {
     allowedOrigins: flags.allowedOrigins,
     token,
     rateLimit: flags.rateLimit,
+    sharedPort: worker,
+    hooks,
+    followUpHours: flags.followUpHours || null,
+    retentionDays: flags.retentionDays || null,
     debug,
     logger: { level: debug ? 'debug' : 'warn' },
   })
@@ -57,7 +85,11 @@ try {
       `    Authorization: Bearer <token>, or open ${running.url}/?token=<token> once`,
     )
   else lines.push('  Reading is open: loopback only (put it behind your reverse proxy, or give --token)')
-  process.stdout.write(lines.join('\n') + '\n')
+  lines.push(`  Follow-ups: ${running.url}/follow-ups${token ? '' : '   (changing cases needs --token)'}`)
+  if (hooks.length) lines.push(`  Webhooks:   ${hooks.length} destination(s)`)
+  if (generated) lines.push(`  Webhook secret (generated; set TOUCHPOINT_WEBHOOK_SECRET to keep one): ${generated}`)
+  if (worker) await (await import('./src/workers.js')).tellPrimary({ type: 'ready', lines })
+  else process.stdout.write(lines.join('\n') + '\n')
 
   let stopping = false
   /** @param {NodeJS.Signals} signal */
@@ -67,7 +99,7 @@ try {
       process.exit(1)
     }
     stopping = true
-    process.stdout.write(`${NAME}: ${signal}: finishing the requests in flight, then closing the database\n`)
+    if (!worker) process.stdout.write(`${NAME}: ${signal}: finishing the requests in flight, then closing the database\n`)
     running.close().then(
       () => process.exit(0),
       (e) => {
@@ -78,7 +110,10 @@ try {
     )
   }
   process.on('SIGTERM', stop)
-  process.on('SIGINT', stop)
-} catch (e) {
-  fail(e)
+  // A worker stops when its primary says so (Ctrl+C reaches the whole group: the primary passes
+  // it on once), or when the primary is gone.
+  if (worker) {
+    process.on('SIGINT', () => {})
+    process.on('disconnect', () => stop('SIGTERM'))
+  } else process.on('SIGINT', stop)
 }

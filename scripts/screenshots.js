@@ -1,7 +1,9 @@
 // Screenshots of the prompt for README, made from the real built files (run `npm run build`
-// first): each metric light and dark, Arabic, a 320 px phone, the comment step. Writes docs/*.png.
+// first): each metric light and dark, Arabic, a 320 px phone, the comment step, the contact step,
+// and the feedback tab (desktop, 320 px phone, right-to-left, dark). Writes docs/*.png.
 //
-//   node scripts/screenshots.js
+//   node scripts/screenshots.js              every picture
+//   node scripts/screenshots.js contact tab  only the pictures named (tab: the tab's four)
 //
 // Chromium through playwright-core (CHROMIUM_PATH if it is not /usr/bin/chromium). Reduced
 // motion, so no picture catches the entrance animation half way.
@@ -20,6 +22,7 @@ if (!existsSync(join(dist, 'touchpoint.js'))) {
 }
 mkdirSync(docs, { recursive: true })
 
+const only = process.argv.slice(2)
 const PAGE_BACKGROUND = { light: '#f3f4f6', dark: '#0d1117' }
 
 /** A page with the script tag as a site pastes it; answers go to /collect, which accepts them. */
@@ -28,7 +31,7 @@ const page = (q) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <style>html { background: ${PAGE_BACKGROUND[q.get('theme') == 'dark' ? 'dark' : 'light']}; font: 16px system-ui; color: #57606a }
 main { padding: 24px; max-width: 36em } p { line-height: 1.6 }</style>
 <script async src="/dist/touchpoint.js" data-endpoint="/collect" data-theme="${q.get('theme') ?? 'light'}"
-  data-locale="${q.get('locale') ?? 'en'}" data-position="bottom-right"></script>
+  data-locale="${q.get('locale') ?? 'en'}" data-position="bottom-right"${q.get('tab') ? ' data-tab="csat"' : ''}></script>
 </head><body><main>${q.get('text') ? '<h1>Your order is on its way</h1><p>' + 'Order #1042 has been confirmed. '.repeat(6) + '</p>' : ''}</main></body></html>`
 
 const server = createServer((req, res) => {
@@ -52,9 +55,10 @@ const browser = await chromium.launch({
  * Shows `metric` on a fresh page and saves a picture of it.
  * @param {string} name file name in docs/, without .png
  * @param {{ metric: string, theme?: string, locale?: string, width?: number, height?: number,
- *   phone?: boolean, comment?: boolean }} o
+ *   phone?: boolean, comment?: boolean, contact?: boolean }} o
  */
 const shoot = async (name, o) => {
+  if (only.length && !only.includes(name)) return
   const width = o.width ?? 520
   const height = o.height ?? 300
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, reducedMotion: 'reduce', colorScheme: o.theme == 'dark' ? 'dark' : 'light' })
@@ -63,8 +67,9 @@ const shoot = async (name, o) => {
   await p.goto(base + '/?' + q)
   await p.waitForFunction(() => /** @type {any} */ (window).Touchpoint?.version)
   await p.evaluate(
-    ([metric, comment]) => void (/** @type {any} */ (window).Touchpoint.ask(metric, { touchpoint: 'docs', force: true, comment: comment ? 'optional' : 'off' })),
-    [o.metric, !!o.comment],
+    ([metric, comment, contact]) =>
+      void (/** @type {any} */ (window).Touchpoint.ask(metric, { touchpoint: 'docs', force: true, comment: comment ? 'optional' : 'off', contact: contact ? 'low' : 'off' })),
+    [o.metric, !!o.comment, !!o.contact],
   )
   await p.locator('touchpoint-prompt [role=radio]').first().waitFor()
   // Playwright's evaluate counts as the visitor's own action, so the prompt took focus: drop it,
@@ -75,6 +80,27 @@ const shoot = async (name, o) => {
     await p.locator('touchpoint-prompt textarea').fill('The delivery slot I wanted was gone.')
     await p.locator('touchpoint-prompt .send').focus()
   }
+  if (o.contact) {
+    await p.locator('touchpoint-prompt [data-score="2"]').click()
+    await p.locator('touchpoint-prompt [type=checkbox]').check()
+    await p.locator('touchpoint-prompt [type=email]').fill('ana@example.com')
+    await p.locator('touchpoint-prompt .send').focus()
+  }
+  await p.screenshot({ path: join(docs, name + '.png') })
+  await context.close()
+  console.log('docs/' + name + '.png')
+}
+
+/**
+ * The feedback tab on a page with text, closed: desktop, phone (icon), right-to-left, dark.
+ * @param {string} name file name in docs/, without .png
+ * @param {{ theme?: string, locale?: string, width?: number, height?: number }} o
+ */
+const shootTab = async (name, o) => {
+  const context = await browser.newContext({ viewport: { width: o.width ?? 720, height: o.height ?? 360 }, deviceScaleFactor: 2, reducedMotion: 'reduce', colorScheme: o.theme == 'dark' ? 'dark' : 'light' })
+  const p = await context.newPage()
+  await p.goto(base + '/?' + new URLSearchParams({ theme: o.theme ?? 'light', locale: o.locale ?? 'en', text: '1', tab: '1' }))
+  await p.locator('touchpoint-tab button.tab').waitFor()
   await p.screenshot({ path: join(docs, name + '.png') })
   await context.close()
   console.log('docs/' + name + '.png')
@@ -86,7 +112,14 @@ try {
     for (const theme of ['light', 'dark']) await shoot(`${metric}-${theme}`, { metric, theme, height: tall[metric] })
   await shoot('nps-ar', { metric: 'nps', locale: 'ar', height: 250 })
   await shoot('comment', { metric: 'csat', comment: true, height: 330 })
+  await shoot('contact', { metric: 'csat', contact: true, height: 330 })
   await shoot('phone', { metric: 'nps', phone: true, width: 320, height: 568 })
+  if (!only.length || only.includes('tab')) {
+    await shootTab('tab', {})
+    await shootTab('tab-phone', { width: 320, height: 568 })
+    await shootTab('tab-ar', { locale: 'ar' })
+    await shootTab('tab-dark', { theme: 'dark' })
+  }
 } finally {
   await browser.close()
   server.close()

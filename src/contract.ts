@@ -13,6 +13,11 @@ export type Scale = { min: number; max: number }
  * score: the visitor who is unhappy is the one worth asking why).
  */
 export type CommentMode = 'off' | 'optional' | 'required' | 'low'
+/**
+ * The contact step: `off` (default), `low` (only after a low score: the customer worth calling
+ * back), or `always`. It asks whether the site may contact the visitor about this answer.
+ */
+export type ContactMode = 'off' | 'low' | 'always'
 
 /** The page's web vitals when the answer was given (ms; CLS unitless). */
 export type Vitals = Partial<Record<'LCP' | 'INP' | 'CLS' | 'FCP' | 'TTFB', number>>
@@ -26,6 +31,8 @@ export interface Answer {
   scale: Scale
   question: string
   comment?: string
+  /** Present only when the visitor ticked "May we contact you about this?" (`email` absent when `context.userId` says who they are). */
+  contact?: { consent: true; email?: string; at: string }
   createdAt: string
   /** 1 when first stored; one more each time it is completed (a comment after the score went out). */
   revision: number
@@ -57,6 +64,8 @@ export interface AskOptions {
   question?: string
   /** Comment step after the score: `off` (default), `optional`, `required`, or `low` (only after a low score). */
   comment?: CommentMode
+  /** Contact step after the score: `off`, `low` (only after a low score) or `always`; default: the `contact` option (`off`). */
+  contact?: ContactMode
   /** Merged into the answer's context, over `setContext()`'s. */
   context?: Record<string, unknown>
   /** The touchpoint's stage of the customer journey (awareness, consideration, purchase, …), sent as `stage`. */
@@ -111,7 +120,24 @@ export interface Strings {
   send: string
   close: string
   thanks: string
+  /** Heading (legend) of the contact step, offered after a low score when the site enables `contact`. */
+  contactQuestion: string
+  /** Label of the contact step's checkbox (unticked by default): consent to be contacted about this answer. */
+  contactConsent: string
+  /** Label of the contact step's e-mail field (not shown when the site already knows who the visitor is). */
+  contactEmail: string
+  /** Error shown (and announced) when the box is ticked but the e-mail is not valid. */
+  contactInvalid: string
+  /** Visible label and accessible name of the feedback tab fixed at a screen edge (`data-tab`). */
+  tabLabel: string
+  /** Accessible name (and tooltip) of the tab's small ×, which hides the tab for some days. */
+  tabHide: string
 }
+
+/** The strings the prompt reads: all but the feedback tab's own, which the tab file carries. */
+export type PromptStrings = Omit<Strings, keyof TabStrings>
+/** The feedback tab's strings: the last keys of every pack (the build puts them after the prompt's). */
+export type TabStrings = Pick<Strings, 'tabLabel' | 'tabHide'>
 
 /** One question the core has decided to ask: what the prompt shows and puts into the answer. */
 export interface Question {
@@ -136,6 +162,8 @@ export interface Question {
     vitals: boolean
     texts: Record<string, string>
     urlParams: string[]
+    /** The site-wide contact step (`off`, `low`, `always`). */
+    contact: string
   }
   /** What setContext() added, as of now: the answer carries it, under ask()'s own context. */
   context: Record<string, unknown>
@@ -164,6 +192,58 @@ export interface PromptHost {
 export interface PromptPart {
   /** Shows the question; settles with the answer, or null when none was given. */
   show(question: Question, host: PromptHost): Promise<Answer | null>
+}
+
+/**
+ * The feedback tab (`tab` option, `data-tab-*` attributes): as given, checked by the tab file
+ * (a wrong value is one warning and its default), so the core carries no parser for them.
+ */
+export interface TabOptions {
+  /** The metric the tab asks (default `csat`). */
+  metric?: Metric
+  /** Visible label (default: the pack's `tabLabel`, "Feedback"). */
+  label?: string
+  /** `right` (default), `left`, `bottom-right` or `bottom-left`. */
+  position?: 'right' | 'left' | 'bottom-right' | 'bottom-left'
+  /** At 480 px and narrower: `icon` (default: a small icon in the bottom corner), `hide` or `show`. */
+  mobile?: 'icon' | 'hide' | 'show'
+  /** Touchpoint id of its answers (default `tab`). */
+  touchpoint?: string
+  /** Journey stage sent with its answers. */
+  stage?: string
+  /** After an answer: `stay` (default) or `hide` (for the rest of the page view). */
+  after?: 'stay' | 'hide'
+  /** Days the tab stays hidden after its × (default 30). */
+  dismissDays?: number
+}
+
+/**
+ * What the core offers the tab file: its running state and three of its functions. `askFrom`:
+ * the tab asks with `force` (no sampling, no cooldown: the visitor asked), not `auto` (outside the
+ * per-visit cap). `prepare`: the core's fetch-ahead, when the visitor reaches for the tab.
+ */
+export interface TabHost extends ScannerHost {
+  /**
+   * `tab` as given to init() (unchecked), or the script tag's `data-tab`: a string, and then the
+   * tab file reads the tag's `data-tab-*` attributes itself.
+   */
+  tab: unknown
+  options: { theme: string; texts: Record<string, string> }
+  /** The visitor's locale (as the prompt will choose it, at start). */
+  locale: string
+  /** Fetches a locale's pack: null for English (not even a promise), or when it could not be fetched. */
+  pack(locale: string): Promise<Pack | null> | null
+  /** The popover being asked (null when none): the tab's aria-expanded follows it. */
+  asking: ReadableAtom<{ touchpoint: string } | null>
+  /** Whether prompts may be on screen: the tab shows only while it is true. */
+  consent: ReadableAtom<boolean>
+  nonce: string
+}
+
+/** What dist/touchpoint.tab.js exports. */
+export interface TabPart {
+  /** Puts the tab on the page; returns the function that removes it. */
+  showTab(host: TabHost): () => void
 }
 
 /** What dist/touchpoint.web-vitals.js exports. */

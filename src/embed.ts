@@ -2,7 +2,8 @@
 // starts Touchpoint, replays calls queued by the README's stub snippet, and watches the page for
 // data-touchpoint elements.
 import * as api from './index'
-import { current, onDestroy, start } from './core/api'
+import { current, start } from './core/api'
+import { onDestroy } from './core/state'
 import { setBase } from './core/modules'
 import { readAttributes } from './core/options'
 import { VERSION } from './core/version'

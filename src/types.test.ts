@@ -1,6 +1,6 @@
 // Type-level tests of the public API (checked by `npm run typecheck`; they also run as tests).
 import { describe, expectTypeOf, it } from 'vitest'
-import { ask, consent, destroy, flush, init, on, setContext, type Answer, type AskOptions, type EventMap, type Metric, type Options, type TransportResult } from './index'
+import { ask, consent, destroy, flush, init, on, setContext, type Answer, type AskOptions, type ContactMode, type EventMap, type Metric, type Options, type TransportResult } from './index'
 
 describe('public types', () => {
   it('metric names', () => {
@@ -14,6 +14,10 @@ describe('public types', () => {
     expectTypeOf(ask).returns.toEqualTypeOf<Promise<Answer | null>>()
     expectTypeOf<AskOptions['comment']>().toEqualTypeOf<'off' | 'optional' | 'required' | 'low' | undefined>()
     expectTypeOf<AskOptions['display']>().toEqualTypeOf<'popover' | 'inline' | undefined>()
+    expectTypeOf<AskOptions['contact']>().toEqualTypeOf<ContactMode | undefined>()
+    expectTypeOf<ContactMode>().toEqualTypeOf<'off' | 'low' | 'always'>()
+    expectTypeOf<Answer['contact']>().toEqualTypeOf<{ consent: true; email?: string; at: string } | undefined>()
+    expectTypeOf<Options['contact']>().toEqualTypeOf<ContactMode>()
     expectTypeOf<AskOptions>().toHaveProperty('stage').toEqualTypeOf<string | undefined>()
     // @ts-expect-error: touchpoint is required
     void ask('nps', {})

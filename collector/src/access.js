@@ -43,7 +43,7 @@ export const requireToken = (token) => async (req, reply) => {
   const fromCookie = cookie(req.headers.cookie, COOKIE)
   if (fromCookie != null && same(fromCookie, token)) return
   const fromQuery = /** @type {Record<string, unknown>} */ (req.query ?? {}).token
-  if (req.method == 'GET' && req.routeOptions.url == '/' && typeof fromQuery == 'string' && same(fromQuery, token)) {
+  if (req.method == 'GET' && (req.routeOptions.url == '/' || req.routeOptions.url == '/follow-ups') && typeof fromQuery == 'string' && same(fromQuery, token)) {
     // Once: the token moves into a cookie only this origin's requests carry, and out of the
     // address bar (and so out of history, bookmarks and screenshots).
     const secure = req.protocol == 'https' ? '; Secure' : ''

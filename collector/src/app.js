@@ -7,10 +7,13 @@ import cors from '@fastify/cors'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import Fastify, { LogController } from 'fastify'
+import { Readable } from 'node:stream'
 import { requireToken, withoutToken } from './access.js'
 import { ASSET_PATHS, CSP_DIRECTIVES, dashboardAsset } from './dashboard/assets.js'
-import { report } from './summary/report.js'
-import { summarize } from './summary/summary.js'
+import { loopRoutes } from './followups/routes.js'
+import { parseFilters } from './stats/filters.js'
+import { answersCsv } from './summary/csv.js'
+import { defaultSample, loadComments, loadDashboard, loadSummary } from './summary/load.js'
 import { check, describe, schema } from './validate.js'
 
 export const ENDPOINT = '/v1/responses'
@@ -24,6 +27,7 @@ export const MAX_BODY = 1 << 20 // 1 MiB; the SDK's batches stay under 64 KiB
  * @property {{ max: number, timeWindow: number }} [rateLimit] POSTs per client address per window (ms); default 300 a minute
  * @property {boolean | object} [logger] pino options (default: no logs, as tests want)
  * @property {boolean} [debug] log every request
+ * @property {import('./followups/loop.js').Loop} [loop] follow-up cases, webhooks, erasure (followups/loop.js)
  */
 
 const ERROR = { type: 'object', properties: { error: { type: 'string' } } }
@@ -49,7 +53,7 @@ export const buildApp = async (o) => {
 
   await app.register(cors, {
     origin: origins == '*' ? '*' : origins,
-    methods: ['GET', 'POST', 'OPTIONS'],
+    methods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
     // Allowed request headers: whatever the page asks for (an app may send an auth header).
     exposedHeaders: ['Retry-After'],
     maxAge: 86400,
@@ -123,7 +127,9 @@ export const buildApp = async (o) => {
     },
     async (req) => {
       const body = /** @type {{ answers: any[] }} */ (req.body)
-      const work = store.upsert(body.answers, new Date().toISOString()) // stored before the 2xx
+      // Stored before the 2xx, with the answer's follow-up case and webhook deliveries.
+      const work = store.upsert(body.answers, new Date().toISOString(), o.loop?.cases.onStored)
+      if (o.loop) void work.then(() => o.loop?.webhooks.drain(), () => {})
       pending.add(work)
       try {
         return { accepted: body.answers.length, stored: await work }
@@ -141,10 +147,23 @@ export const buildApp = async (o) => {
       return reply.code(503).send({ ok: false, error: 'the database does not answer: ' + String(/** @type {any} */ (e)?.message ?? e) })
     }
   })
-  app.get('/summary.json', async () => summarize(await store.counts()))
-  app.get('/dashboard.json', async () => {
-    const [rows, low] = await Promise.all([store.counts(), store.lowComments(12)])
-    return report(rows, low)
+  // The same filters (stats/filters.js) on every read; a bad value is a 400 naming the parameter.
+  /** @param {any} req */
+  const filtersOf = (req) => {
+    const r = parseFilters(req.query ?? {})
+    if ('error' in r) throw httpError(400, r.error.message)
+    return r.filters
+  }
+  app.get('/summary.json', async (req) => loadSummary(store, filtersOf(req)))
+  app.get('/dashboard.json', async (req) => loadDashboard(store, filtersOf(req)))
+  app.get('/comments.json', async (req) => loadComments(store, filtersOf(req)))
+  app.get('/answers.csv', async (req, reply) => {
+    const f = filtersOf(req)
+    const stream = Readable.from(answersCsv(store, f, f.sample ? 'include' : await defaultSample(store)))
+    return reply
+      .type('text/csv; charset=utf-8; header=present')
+      .header('Content-Disposition', `attachment; filename="touchpoint-answers-${new Date().toISOString().slice(0, 10)}.csv"`)
+      .send(stream)
   })
   app.get('/answers.json', async () => store.latest(1000))
   for (const path of [...ASSET_PATHS, '/index.html'])
@@ -152,5 +171,6 @@ export const buildApp = async (o) => {
       const asset = /** @type {{ body: Buffer, type: string }} */ (dashboardAsset(path == '/index.html' ? '/' : path))
       return reply.type(asset.type).send(asset.body)
     })
+  if (o.loop) await loopRoutes(app, o.loop, token)
   return app
 }

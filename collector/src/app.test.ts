@@ -13,6 +13,7 @@ const fakeStore = (over: Partial<Store> = {}) => {
     kind: 'fake',
     upsert: async (answers) => (stored.push(...answers), answers.length),
     counts: async () => [],
+    query: async () => ({ rows: [] }),
     lowComments: async () => [],
     latest: async () => stored,
     ping: async () => {},
@@ -116,7 +117,7 @@ describe('POST /v1/responses', () => {
 })
 
 describe('reading', () => {
-  const READS = ['/', '/index.html', '/summary.json', '/dashboard.json', '/answers.json', '/dashboard.client.js', '/dashboard.css', '/vendor/d3.min.js', '/vendor/plot.umd.min.js']
+  const READS = ['/', '/index.html', '/summary.json', '/dashboard.json', '/answers.json', '/answers.csv', '/comments.json', '/dashboard.client.js', '/dashboard.css', '/vendor/d3.min.js', '/vendor/plot.umd.min.js']
 
   it('without a token (loopback): open', async () => {
     const a = await app()

@@ -22,9 +22,10 @@ const tmp = (name = 'touchpoint-cli-') => {
   return d
 }
 afterEach(killAll)
+// Removing a dozen PGlite folders can take longer than the default 10 s on a busy machine.
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true })
-})
+}, 120_000)
 
 const LISTENING = /listening on (http:\/\/127\.0\.0\.1:(\d+))/
 /** One answer with an id of its own. */
@@ -69,6 +70,8 @@ describe('a bad start: one line on stderr naming the flag or path and what to do
     [['--port'], 'touchpoint-collector: --port needs a value: --port PORT'],
     [['--rate-limit', '0'], 'touchpoint-collector: --rate-limit 0 is not a whole number above 0'],
     [['--allowed-origins', 'shop.example.com'], 'touchpoint-collector: --allowed-origins: shop.example.com is not an origin: give scheme, host and port only, e.g. https://shop.example.com, separated by commas (or * for any)'],
+    [['--workers', 'abc'], 'touchpoint-collector: --workers abc is not a whole number above 0'],
+    [['--workers', '2'], 'touchpoint-collector: --workers 2: PGlite allows one writer per data folder, so it runs in one process; give --database-url for more workers, or leave --workers out'],
     [['--database-url', 'postgres://x@127.0.0.1:1/db'], 'touchpoint-collector: --data and --database-url (or DATABASE_URL) both given: keep answers in one place, give one of them'],
   ])('%j', async (args, message) => {
     const data = join(tmp(), 'data')

@@ -43,6 +43,15 @@ export const checkFolder = (dir, label) => {
   }
 }
 
+/** @param {string} p */
+const isDir = (p) => {
+  try {
+    return statSync(p).isDirectory()
+  } catch {
+    return false
+  }
+}
+
 /**
  * Creates the missing levels one by one; on a failure removes the ones it made and throws.
  * @param {string[]} missing @param {string} dir @param {string} label
@@ -63,6 +72,8 @@ export const createLevels = (missing, dir, label) => {
       mkdirSync(p)
       made.push(p)
     } catch (e) {
+      // Another collector started at the same moment made it: not ours to undo; the lock decides.
+      if (code(e) == 'EEXIST' && isDir(p)) continue
       undo()
       throw problem(`${label} ${dir}: cannot create the folder ${p} (${code(e)}); give a folder you can write to`)
     }

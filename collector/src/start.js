@@ -9,6 +9,7 @@ import { ENDPOINT, buildApp } from './app.js'
 import { isLoopback } from './access.js'
 import { checkFolder, createLevels, lockFolder } from './folder.js'
 import { isProblem, problem } from './flags.js'
+import { createLoop } from './followups/loop.js'
 import { openStore } from './store/index.js'
 
 /**
@@ -22,9 +23,13 @@ import { openStore } from './store/index.js'
  * @property {'*' | string[]} [allowedOrigins]
  * @property {string | null} [token] required for reading when set
  * @property {number} [rateLimit] POSTs per minute per client address
+ * @property {boolean} [sharedPort] in a cluster worker (--workers): the primary holds the port, so it is not checked here
  * @property {boolean} [debug]
  * @property {boolean | object} [logger]
  * @property {(store: import('./store/index.js').Store) => Promise<void>} [beforeListen] e.g. add sample answers
+ * @property {import('./webhooks/config.js').Hook[]} [hooks] webhook destinations (--config, --webhook)
+ * @property {number | null} [followUpHours] a case's time to answer (default 2 business days)
+ * @property {number | null} [retentionDays] answers, cases and deliveries older than this are deleted daily
  */
 
 /** @param {unknown} e */
@@ -81,7 +86,8 @@ export const startCollector = async (o) => {
   const portLabel = o.portLabel ?? '--port'
   // 1. Checks that create nothing.
   const missing = o.databaseUrl ? [] : checkFolder(/** @type {string} */ (o.data), '--data')
-  await checkPort(o.host, o.port, portLabel)
+  // A worker's exclusive check would find the port its primary holds for all workers.
+  if (!o.sharedPort) await checkPort(o.host, o.port, portLabel)
   // 2. The folder and its lock; from here on, a failure undoes what was made.
   /** @type {() => void} */
   let undoFolder = () => {}
@@ -111,7 +117,9 @@ export const startCollector = async (o) => {
     throw fail(Object.assign(problem(`--data ${o.data}: cannot open the database in this folder (${String(/** @type {any} */ (e)?.message ?? e).split('\n')[0].slice(0, 200)}); give an empty folder or one a collector made`), { cause: e }))
   }
   const token = o.token ?? null
+  const loop = createLoop({ store, hooks: o.hooks, followUpHours: o.followUpHours, retentionDays: o.retentionDays, log: (m) => process.stderr.write(m + '\n') })
   const app = await buildApp({
+    loop,
     store,
     token,
     origins: o.allowedOrigins ?? '*',
@@ -122,7 +130,10 @@ export const startCollector = async (o) => {
   try {
     await o.beforeListen?.(store)
     await app.listen({ host: o.host, port: o.port })
+    // Deliveries a previous run left pending go out now.
+    await loop.start()
   } catch (e) {
+    await loop.stop().catch(() => {})
     await app.close().catch(() => {})
     await store.close().catch(() => {})
     unlock()
@@ -140,11 +151,13 @@ export const startCollector = async (o) => {
     port: address.port,
     token,
     store,
+    loop,
     /** Stops accepting, answers the requests in flight, closes the database, releases the folder. */
     close: () =>
       (closing ??= (async () => {
         await app.close()
         await Promise.allSettled(/** @type {Set<Promise<unknown>>} */ (/** @type {any} */ (app).pending))
+        await loop.stop()
         await store.close()
         unlock()
       })()),

@@ -8,19 +8,17 @@ import type { Listener } from './events'
 import { createGuard } from './guard'
 import { parseOptions, type Options } from './options'
 import { createQueue } from './queue'
-import { emitter, NOT_STARTED, running, setRunning } from './state'
+import { cleanups, emitter, NOT_STARTED, running, setRunning } from './state'
+import { startTab } from './tab'
 import { VERSION } from './version'
 
-const cleanups: (() => void)[] = []
-
-/** Runs `fn` when Touchpoint is destroyed (used by the script-tag scanner). */
-export const onDestroy = (fn: () => void): void => void cleanups.push(fn)
 export const current = (): Options | null => running()?.options ?? null
 
 /** Starts Touchpoint. `nonce`: the script tag's nonce, for browsers that need a `<style>`. */
 export const start = safe((options: unknown, fromAttributes: boolean, nonce: string = ''): void => {
   if (running()) return warn('init() called twice.')
-  const o = parseOptions(isObject(options) ? options : {}, fromAttributes)
+  const raw = isObject(options) ? options : {}
+  const o = parseOptions(raw, fromAttributes)
   if (!o) return
   setDebug(o.debug)
   const s = {
@@ -34,6 +32,8 @@ export const start = safe((options: unknown, fromAttributes: boolean, nonce: str
   }
   setRunning(s)
   s.outbox.start()
+  // Checked by the tab file (parseOptions leaves it out): a bare data-tab is "", on with defaults.
+  if (raw.tab != null) startTab(s, raw.tab)
 })
 
 /** Starts Touchpoint: validates options and delivers what earlier visits left. */

@@ -1,6 +1,6 @@
 import type { Answer, AskOptions, Metric, PromptHost } from '../contract'
 import { safe, warn } from '../shared/log'
-import { commentModes, isMetric } from '../shared/metrics'
+import { commentModes, contactModes, isMetric } from '../shared/metrics'
 import { isObject } from '../shared/parse'
 import { logBlocked } from './guard'
 import { chooseLocale } from './locale'
@@ -68,6 +68,7 @@ export const askFrom = safe((metric: Metric, a: AskOptions, auto: boolean, focus
     (inline && !(a.target instanceof Element))
   )
     return bad('bad comment, question, stage, context or target.')
+  if (a.contact != null && !contactModes.includes(a.contact)) return bad('option "contact" is ' + JSON.stringify(a.contact) + ', expected one of ' + contactModes.join(', ') + '.')
   const id = a.touchpoint.trim()
   const why = s.consent.get()
     ? (!a.force && s.guard.blocked(id, a.sampleRate ?? s.options.sampleRate, auto && !inline)) ||

@@ -67,6 +67,36 @@ describe('beforeSend', () => {
     expect(bodies).toHaveLength(2)
   })
 
+  it('sees the version that brings contact details again, and may change or drop them', async () => {
+    const bodies: string[] = []
+    const seen: Answer[] = []
+    const q = make({
+      beforeSend: (a) => {
+        seen.push(a)
+        if (!a.contact) return { ...a, context: { plan: 'pro' } }
+        return a.touchpoint == 'strip' ? null : { ...a, contact: { ...a.contact, email: a.contact.email!.toLowerCase() } }
+      },
+      transport: async (b) => (bodies.push(b), { status: 200 }),
+    })
+    const at = new Date().toISOString()
+    for (const id of ['keep', 'strip']) {
+      const tp = { touchpoint: id, score: 2 }
+      await q.add(answer(id, tp), true)
+      await q.add(answer(id, { ...tp, revision: 2, comment: 'slow', contact: { consent: true, email: 'Ana@Example.com', at } }))
+    }
+    // Once for the score, once more for each version that brings contact details.
+    expect(seen.map((a) => [a.id, a.revision, !!a.contact])).toEqual([['keep', 1, false], ['keep', 2, true], ['strip', 1, false], ['strip', 2, true]])
+    // The second call sees what the first made of the answer.
+    expect(seen[1]!.context).toEqual({ plan: 'pro' })
+    await until(() => bodies.flatMap((b) => JSON.parse(b).answers as Answer[]).filter((a) => a.revision == 2).length == 2)
+    const last = Object.fromEntries(bodies.flatMap((b) => JSON.parse(b).answers as Answer[]).filter((a) => a.revision == 2).map((a) => [a.id, a]))
+    expect(last.keep).toMatchObject({ comment: 'slow', context: { plan: 'pro' }, contact: { consent: true, email: 'ana@example.com', at } })
+    // null drops the contact details only: the score and the comment stay, and nothing about contact is stored.
+    expect(last.strip).toMatchObject({ comment: 'slow', context: { plan: 'pro' } })
+    expect('contact' in last.strip!).toBe(false)
+    expect((await stored()).some((a) => 'contact' in a && a.touchpoint == 'strip')).toBe(false)
+  })
+
   it('a hook that throws is reported and the answer kept unchanged', async () => {
     const q = make({
       beforeSend: () => {

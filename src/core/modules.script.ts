@@ -4,7 +4,7 @@
 // 'strict-dynamic' may import(), Trusted Types do not guard it, and connect-src (often only the
 // collector) does not apply to it, unlike fetch() of a JSON file (docs/architecture.md, "Fetching
 // the parts").
-import type { DeliveryPart, LocalePart, PromptPart, ScannerPart, VitalsPart } from '../contract'
+import type { DeliveryPart, LocalePart, PromptPart, ScannerPart, TabPart, VitalsPart } from '../contract'
 
 let base = ''
 /** Called by the script-tag entry with its own script's URL. */
@@ -24,3 +24,4 @@ export const importVitals = (): Promise<VitalsPart> => importFile('touchpoint.we
 export const importLocale = (code: string): Promise<LocalePart> => importFile('touchpoint.i18n.' + code + '.js')
 export const importScanner = (): Promise<ScannerPart> => importFile('touchpoint.touchpoints.js')
 export const importDelivery = (): Promise<DeliveryPart> => importFile('touchpoint.delivery.js')
+export const importTab = (): Promise<TabPart> => importFile('touchpoint.tab.js')

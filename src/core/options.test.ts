@@ -46,6 +46,15 @@ describe('parseOptions', () => {
     expect(String(warn.mock.calls[0])).toContain('option "position" is "middle"')
   })
 
+  it('contact: a site-wide default for the contact step, off unless set', () => {
+    const { warn } = spy()
+    expect(defaults.contact).toBe('off')
+    expect(parseOptions({ endpoint: 'https://c.example.com', contact: 'low' }, true)!.contact).toBe('low')
+    expect(parseOptions({ endpoint: 'https://c.example.com', contact: 'sometimes' }, true)!.contact).toBe('off')
+    expect(warn).toHaveBeenCalledOnce()
+    expect(String(warn.mock.calls[0])).toContain('data-contact is "sometimes", expected one of off, low, always')
+  })
+
   it('warns about an unknown option', () => {
     const { warn } = spy()
     parseOptions({ endpoint: 'https://c.example.com', sampelRate: '1' }, true)

@@ -1,5 +1,6 @@
-import type { Answer, TransportResult } from '../contract'
+import type { Answer, ContactMode, Metric, TabOptions, TransportResult } from '../contract'
 import { error, warn } from '../shared/log'
+import { contactModes } from '../shared/metrics'
 import { isObject, num, oneOf, parser, type Parser } from '../shared/parse'
 
 /** Everything `init()` accepts. Each option is also a `data-*` attribute of the script tag (kebab case). */
@@ -45,8 +46,12 @@ export interface Options {
    * every guarantee; a transport that throws counts as a network error. `init()` only.
    */
   transport: ((body: string) => Promise<TransportResult>) | null
+  /** The contact step of every prompt that sets none: `off`, `low` (after a low score) or `always`. */
+  contact: ContactMode
   /** Extra request headers for the built-in transport (e.g. a collector key); they make each POST preflighted. */
   headers: Record<string, string>
+  /** The feedback tab: a metric (`data-tab="csat"`) or its options (README "Feedback tab"); off by default. */
+  tab: Metric | TabOptions | boolean | null
 }
 
 const str = parser('a string', (v) => (typeof v == 'string' ? v.trim() : undefined))
@@ -79,7 +84,9 @@ const list = parser('a comma-separated list of names, or *', (v) => {
 })
 
 // One table: each option's default and parser. README lists the same rows.
-const spec: { [K in keyof Options]: [Options[K], Parser<Options[K]>] } = {
+// `tab` is not here: the tab file checks it and reads the data-tab-* attributes itself, so the core,
+// which every page view pays for, carries no code for them (core/tab.ts).
+const spec: { [K in Exclude<keyof Options, 'tab'>]: [Options[K], Parser<Options[K]>] } = {
   endpoint: ['', url],
   site: ['', str],
   locale: ['', str],
@@ -98,6 +105,8 @@ const spec: { [K in keyof Options]: [Options[K], Parser<Options[K]>] } = {
   beforeSend: [null, fn],
   transport: [null, fn],
   headers: [{}, strings('an object of strings (JSON in data-headers)')],
+  contact: ['off', oneOf(...contactModes)],
+  // Checked by the tab file (src/tab/options.ts), which only sites with a tab fetch.
 }
 
 export const defaults = Object.fromEntries(
@@ -120,7 +129,7 @@ export const parseOptions = (
   const out = { ...defaults } as Record<string, unknown>
   const name = (k: string) => (fromAttributes ? attrName(k) : 'option "' + k + '"')
   for (const key in spec) {
-    const [def, parse] = spec[key as keyof Options] as [unknown, Parser<unknown>]
+    const [def, parse] = spec[key as keyof typeof spec] as [unknown, Parser<unknown>]
     const v = raw[key]
     if (v === undefined || v === null) continue
     const parsed = parse(v)
@@ -134,7 +143,7 @@ export const parseOptions = (
     } else out[key] = parsed
   }
   for (const key in raw)
-    if (!(key in spec)) warn('unknown ' + name(key) + ' is ignored.')
+    if (!(key in spec) && !/^tab/.test(key)) warn('unknown ' + name(key) + ' is ignored.')
   if (!out.endpoint) {
     error(
       (fromAttributes ? 'data-endpoint' : 'option "endpoint"') +

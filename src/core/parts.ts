@@ -34,6 +34,12 @@ export const fetchPart = <T>(part: string, importIt: () => Promise<T>, forget: (
     return null
   })
 
+/** Starts fetching the pack of `locale`; none for English, which the prompt and the tab carry. */
+export const fetchPack = (locale: string): Promise<Pack | null> | null =>
+  locale == 'en'
+    ? null
+    : (packs[locale] ??= fetchPart('i18n.' + locale, () => importLocale(locale).then((m) => m.default), () => delete packs[locale], AGAIN))
+
 /**
  * Starts fetching what a prompt in `locale` needs (and web-vitals when `withVitals`), without
  * waiting: triggers call it as soon as a prompt becomes likely, ask() awaits it. Never rejects;
@@ -41,12 +47,10 @@ export const fetchPart = <T>(part: string, importIt: () => Promise<T>, forget: (
  */
 export const fetchAhead = (locale: string, withVitals: boolean): Promise<Fetched | null> => {
   prompt ??= fetchPart('prompt', importPrompt, () => (prompt = undefined), AGAIN)
-  if (locale != 'en')
-    packs[locale] ??= fetchPart('i18n.' + locale, () => importLocale(locale).then((m) => m.default), () => delete packs[locale], AGAIN)
   if (withVitals)
     vitals ??= fetchPart('web-vitals', () => importVitals().then((m) => (vitalsNow = m.startVitals())), () => (vitals = undefined), false)
   // Also waits for web-vitals (which never fails loudly), so the first answer carries them.
-  return Promise.all([prompt, packs[locale], withVitals && vitals]).then(([module, pack]) =>
+  return Promise.all([prompt, fetchPack(locale), withVitals && vitals]).then(([module, pack]) =>
     module && { prompt: module, strings: pack || null, locale: pack ? locale : 'en' },
   )
 }

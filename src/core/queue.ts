@@ -35,22 +35,34 @@ export const createQueue = (deps: QueueDeps) => {
   let engine: Promise<Outbox | null> | undefined
   let stopped = false
   // What beforeSend made of each answer's first version: a completed version (the comment added)
-  // keeps its changes, and an answer it dropped stays dropped.
+  // keeps its changes, and an answer it dropped stays dropped. A version that brings contact
+  // details goes through the hook again, so the app can change or remove them (null removes
+  // them: the score and comment, perhaps already sent, stay).
   const hooked = new Map<string, Answer | null>()
   const hook = (answer: Answer): Answer | null => {
     const first = hooked.get(answer.id)
-    if (first !== undefined) return first && { ...first, revision: answer.revision, comment: answer.comment! }
-    let out: Answer | null = answer
+    if (first === null) return null
+    let given = answer
+    if (first) {
+      given = { ...first, revision: answer.revision, comment: answer.comment! }
+      if (!answer.contact) return given
+      given.contact = answer.contact
+    }
+    let out: Answer | null = given
     try {
-      out = deps.beforeSend ? deps.beforeSend(JSON.parse(JSON.stringify(answer)) as Answer) : answer
+      out = deps.beforeSend ? deps.beforeSend(JSON.parse(JSON.stringify(given)) as Answer) : given
       if (out !== null && (typeof out != 'object' || out.id != answer.id)) {
         warn('beforeSend() must return the answer (same id) or null; kept it unchanged.')
-        out = answer
+        out = given
       }
     } catch (e) {
       warn('beforeSend() threw; the answer is kept unchanged:', e)
     }
-    hooked.set(answer.id, out)
+    if (!first) hooked.set(answer.id, out)
+    else if (!out) {
+      out = given
+      delete out.contact
+    }
     return out
   }
 

@@ -35,3 +35,8 @@ export const setRunning = (s: State | null): void => {
 }
 
 export const NOT_STARTED = 'not started: call init() or check data-endpoint.'
+
+// What destroy() runs: the script tag's scanner, the feedback tab.
+export const cleanups: (() => void)[] = []
+/** Runs `fn` when Touchpoint is destroyed. */
+export const onDestroy = (fn: () => void): void => void cleanups.push(fn)

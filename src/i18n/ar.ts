@@ -24,6 +24,12 @@ const ar: Strings = {
   send: 'إرسال',
   close: 'إغلاق',
   thanks: 'شكرًا لك على ملاحظاتك!',
+  contactQuestion: 'هل يمكننا التواصل معك بشأن هذا؟',
+  contactConsent: 'نعم، يمكنكم التواصل معي',
+  contactEmail: 'بريدك الإلكتروني',
+  contactInvalid: 'أدخل بريدًا إلكترونيًا صالحًا أو ألغِ تحديد المربع.',
+  tabLabel: 'ملاحظات',
+  tabHide: 'لا تعرض هذا',
 }
 
 export default ar

@@ -24,6 +24,12 @@ const cs: Strings = {
   send: 'Odeslat',
   close: 'Zavřít',
   thanks: 'Děkujeme za zpětnou vazbu!',
+  contactQuestion: 'Můžeme vás kvůli tomu kontaktovat?',
+  contactConsent: 'Ano, můžete mě kontaktovat',
+  contactEmail: 'Váš e-mail',
+  contactInvalid: 'Zadejte platný e-mail, nebo zrušte zaškrtnutí.',
+  tabLabel: 'Zpětná vazba',
+  tabHide: 'Nezobrazovat',
 }
 
 export default cs

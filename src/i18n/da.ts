@@ -24,6 +24,12 @@ const da: Strings = {
   send: 'Send',
   close: 'Luk',
   thanks: 'Tak for din feedback!',
+  contactQuestion: 'Må vi kontakte dig om dette?',
+  contactConsent: 'Ja, I må gerne kontakte mig',
+  contactEmail: 'Din e-mailadresse',
+  contactInvalid: 'Indtast en gyldig e-mailadresse, eller fjern markeringen.',
+  tabLabel: 'Feedback',
+  tabHide: 'Vis ikke igen',
 }
 
 export default da

@@ -24,6 +24,12 @@ const de: Strings = {
   send: 'Senden',
   close: 'Schließen',
   thanks: 'Vielen Dank für Ihr Feedback!',
+  contactQuestion: 'Dürfen wir Sie dazu kontaktieren?',
+  contactConsent: 'Ja, Sie dürfen mich kontaktieren',
+  contactEmail: 'Ihre E-Mail-Adresse',
+  contactInvalid: 'Geben Sie eine gültige E-Mail-Adresse ein oder entfernen Sie das Häkchen.',
+  tabLabel: 'Feedback',
+  tabHide: 'Nicht mehr anzeigen',
 }
 
 export default de

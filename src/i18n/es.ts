@@ -24,6 +24,12 @@ const es: Strings = {
   send: 'Enviar',
   close: 'Cerrar',
   thanks: '¡Gracias por sus comentarios!',
+  contactQuestion: '¿Podemos contactarle al respecto?',
+  contactConsent: 'Sí, pueden contactarme',
+  contactEmail: 'Su correo electrónico',
+  contactInvalid: 'Escriba un correo electrónico válido o desmarque la casilla.',
+  tabLabel: 'Comentarios',
+  tabHide: 'No mostrar más',
 }
 
 export default es

@@ -24,6 +24,12 @@ const fa: Strings = {
   send: 'ارسال',
   close: 'بستن',
   thanks: 'از بازخورد شما سپاسگزاریم!',
+  contactQuestion: 'می‌توانیم در این باره با شما تماس بگیریم؟',
+  contactConsent: 'بله، می‌توانید با من تماس بگیرید',
+  contactEmail: 'نشانی ایمیل شما',
+  contactInvalid: 'یک ایمیل معتبر وارد کنید یا تیک را بردارید.',
+  tabLabel: 'بازخورد',
+  tabHide: 'دیگر نشان نده',
 }
 
 export default fa

@@ -24,6 +24,12 @@ const fi: Strings = {
   send: 'Lähetä',
   close: 'Sulje',
   thanks: 'Kiitos palautteestasi!',
+  contactQuestion: 'Saammeko ottaa sinuun yhteyttä tästä?',
+  contactConsent: 'Kyllä, minuun saa ottaa yhteyttä',
+  contactEmail: 'Sähköpostiosoitteesi',
+  contactInvalid: 'Anna kelvollinen sähköpostiosoite tai poista valinta.',
+  tabLabel: 'Palaute',
+  tabHide: 'Älä näytä tätä',
 }
 
 export default fi

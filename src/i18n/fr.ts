@@ -24,6 +24,12 @@ const fr: Strings = {
   send: 'Envoyer',
   close: 'Fermer',
   thanks: 'Merci pour votre retour !',
+  contactQuestion: 'Pouvons-nous vous contacter à ce sujet ?',
+  contactConsent: 'Oui, vous pouvez me contacter',
+  contactEmail: 'Votre adresse e-mail',
+  contactInvalid: 'Saisissez une adresse e-mail valide ou décochez la case.',
+  tabLabel: 'Votre avis',
+  tabHide: 'Ne plus afficher',
 }
 
 export default fr

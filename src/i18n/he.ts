@@ -24,6 +24,12 @@ const he: Strings = {
   send: 'שליחה',
   close: 'סגירה',
   thanks: 'תודה על המשוב!',
+  contactQuestion: 'אפשר ליצור איתכם קשר בנושא?',
+  contactConsent: 'כן, אפשר ליצור איתי קשר',
+  contactEmail: 'כתובת האימייל שלכם',
+  contactInvalid: 'הזינו כתובת אימייל תקינה, או בטלו את הסימון.',
+  tabLabel: 'משוב',
+  tabHide: 'לא להציג שוב',
 }
 
 export default he

@@ -24,6 +24,12 @@ const hi: Strings = {
   send: 'भेजें',
   close: 'बंद करें',
   thanks: 'आपकी प्रतिक्रिया के लिए धन्यवाद!',
+  contactQuestion: 'क्या हम इस बारे में आपसे संपर्क कर सकते हैं?',
+  contactConsent: 'हाँ, मुझसे संपर्क करें',
+  contactEmail: 'आपका ईमेल पता',
+  contactInvalid: 'मान्य ईमेल पता दर्ज करें या निशान हटाएँ।',
+  tabLabel: 'प्रतिक्रिया',
+  tabHide: 'इसे न दिखाएँ',
 }
 
 export default hi

@@ -24,6 +24,12 @@ const id: Strings = {
   send: 'Kirim',
   close: 'Tutup',
   thanks: 'Terima kasih atas masukan Anda!',
+  contactQuestion: 'Bolehkah kami menghubungi Anda tentang hal ini?',
+  contactConsent: 'Ya, silakan hubungi saya',
+  contactEmail: 'Alamat email Anda',
+  contactInvalid: 'Masukkan alamat email yang valid, atau hapus centang.',
+  tabLabel: 'Masukan',
+  tabHide: 'Jangan tampilkan lagi',
 }
 
 export default id

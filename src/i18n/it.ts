@@ -24,6 +24,12 @@ const it: Strings = {
   send: 'Invia',
   close: 'Chiudi',
   thanks: 'Grazie per il suo feedback!',
+  contactQuestion: 'Possiamo contattarla in merito?',
+  contactConsent: 'Sì, potete contattarmi',
+  contactEmail: 'Il suo indirizzo e-mail',
+  contactInvalid: 'Inserisca un indirizzo e-mail valido o tolga la spunta.',
+  tabLabel: 'Feedback',
+  tabHide: 'Non mostrare più',
 }
 
 export default it

@@ -24,6 +24,12 @@ const ja: Strings = {
   send: '送信',
   close: '閉じる',
   thanks: 'ご意見ありがとうございました！',
+  contactQuestion: 'この件でご連絡してもよろしいですか？',
+  contactConsent: 'はい、連絡しても構いません',
+  contactEmail: 'メールアドレス',
+  contactInvalid: '有効なメールアドレスを入力するか、チェックを外してください。',
+  tabLabel: 'ご意見',
+  tabHide: '表示しない',
 }
 
 export default ja

@@ -24,6 +24,12 @@ const ko: Strings = {
   send: '보내기',
   close: '닫기',
   thanks: '소중한 의견 감사합니다!',
+  contactQuestion: '이 건으로 연락드려도 될까요?',
+  contactConsent: '네, 연락해도 됩니다',
+  contactEmail: '이메일 주소',
+  contactInvalid: '올바른 이메일 주소를 입력하거나 선택을 해제하세요.',
+  tabLabel: '피드백',
+  tabHide: '다시 보지 않기',
 }
 
 export default ko

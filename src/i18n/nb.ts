@@ -24,6 +24,12 @@ const nb: Strings = {
   send: 'Send',
   close: 'Lukk',
   thanks: 'Takk for tilbakemeldingen!',
+  contactQuestion: 'Kan vi kontakte deg om dette?',
+  contactConsent: 'Ja, dere kan kontakte meg',
+  contactEmail: 'E-postadressen din',
+  contactInvalid: 'Skriv inn en gyldig e-postadresse, eller fjern haken.',
+  tabLabel: 'Tilbakemelding',
+  tabHide: 'Ikke vis igjen',
 }
 
 export default nb

@@ -24,6 +24,12 @@ const nl: Strings = {
   send: 'Versturen',
   close: 'Sluiten',
   thanks: 'Bedankt voor uw feedback!',
+  contactQuestion: 'Mogen we hierover contact met u opnemen?',
+  contactConsent: 'Ja, u mag contact met mij opnemen',
+  contactEmail: 'Uw e-mailadres',
+  contactInvalid: 'Vul een geldig e-mailadres in of vink het vakje uit.',
+  tabLabel: 'Feedback',
+  tabHide: 'Niet meer tonen',
 }
 
 export default nl

@@ -4,7 +4,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Strings } from '../contract'
 import { LOCALES } from '../core/locale'
-import { en } from '../prompt/en'
+import { en as promptEn } from '../prompt/en'
+import { en as tabEn } from '../tab/en'
+
+// English as the build orders every pack: the prompt's keys, then the tab's (rollup.config.ts).
+const en = { ...promptEn, ...tabEn }
 
 // The packs are found by listing this folder, so a pack added later is checked without
 // anyone remembering to list it here.

@@ -24,6 +24,12 @@ const pl: Strings = {
   send: 'Wyślij',
   close: 'Zamknij',
   thanks: 'Dziękujemy za opinię!',
+  contactQuestion: 'Czy możemy się z Państwem skontaktować w tej sprawie?',
+  contactConsent: 'Tak, zgadzam się na kontakt',
+  contactEmail: 'Państwa adres e-mail',
+  contactInvalid: 'Proszę podać prawidłowy adres e-mail lub odznaczyć pole.',
+  tabLabel: 'Opinia',
+  tabHide: 'Nie pokazuj więcej',
 }
 
 export default pl

@@ -24,6 +24,12 @@ const pt: Strings = {
   send: 'Enviar',
   close: 'Fechar',
   thanks: 'Obrigado pela sua opinião!',
+  contactQuestion: 'Podemos contactá-lo sobre isso?',
+  contactConsent: 'Sim, podem contactar-me',
+  contactEmail: 'O seu e-mail',
+  contactInvalid: 'Insira um e-mail válido ou desmarque a caixa.',
+  tabLabel: 'Opinião',
+  tabHide: 'Não mostrar mais',
 }
 
 export default pt

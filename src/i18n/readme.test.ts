@@ -3,7 +3,11 @@
 // exactly the keys of English, each with its English text.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { en } from '../prompt/en'
+import { en as promptEn } from '../prompt/en'
+import { en as tabEn } from '../tab/en'
+
+// English as the build orders every pack: the prompt's keys, then the tab's (rollup.config.ts).
+const en = { ...promptEn, ...tabEn }
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 const from = readme.indexOf('### Your own words: `texts`')

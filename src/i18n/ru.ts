@@ -24,6 +24,12 @@ const ru: Strings = {
   send: 'Отправить',
   close: 'Закрыть',
   thanks: 'Спасибо за ваш отзыв!',
+  contactQuestion: 'Можно связаться с вами по этому поводу?',
+  contactConsent: 'Да, со мной можно связаться',
+  contactEmail: 'Ваш адрес электронной почты',
+  contactInvalid: 'Введите корректный адрес электронной почты или снимите флажок.',
+  tabLabel: 'Отзыв',
+  tabHide: 'Не показывать',
 }
 
 export default ru

@@ -24,6 +24,12 @@ const sv: Strings = {
   send: 'Skicka',
   close: 'Stäng',
   thanks: 'Tack för dina synpunkter!',
+  contactQuestion: 'Får vi kontakta dig om detta?',
+  contactConsent: 'Ja, ni får kontakta mig',
+  contactEmail: 'Din e-postadress',
+  contactInvalid: 'Ange en giltig e-postadress eller avmarkera rutan.',
+  tabLabel: 'Synpunkter',
+  tabHide: 'Visa inte igen',
 }
 
 export default sv

@@ -24,6 +24,12 @@ const tr: Strings = {
   send: 'Gönder',
   close: 'Kapat',
   thanks: 'Geri bildiriminiz için teşekkür ederiz!',
+  contactQuestion: 'Bu konuda sizinle iletişime geçebilir miyiz?',
+  contactConsent: 'Evet, benimle iletişime geçebilirsiniz',
+  contactEmail: 'E-posta adresiniz',
+  contactInvalid: 'Geçerli bir e-posta adresi girin veya kutunun işaretini kaldırın.',
+  tabLabel: 'Geri bildirim',
+  tabHide: 'Bir daha gösterme',
 }
 
 export default tr

@@ -24,6 +24,12 @@ const uk: Strings = {
   send: 'Надіслати',
   close: 'Закрити',
   thanks: 'Дякуємо за ваш відгук!',
+  contactQuestion: 'Можна зв’язатися з вами щодо цього?',
+  contactConsent: 'Так, зв’яжіться зі мною',
+  contactEmail: 'Ваша електронна адреса',
+  contactInvalid: 'Введіть дійсну електронну адресу або зніміть позначку.',
+  tabLabel: 'Відгук',
+  tabHide: 'Не показувати',
 }
 
 export default uk

@@ -24,6 +24,12 @@ const zhCN: Strings = {
   send: '提交',
   close: '关闭',
   thanks: '感谢您的反馈！',
+  contactQuestion: '我们可以就此联系您吗？',
+  contactConsent: '是的，可以联系我',
+  contactEmail: '您的电子邮箱',
+  contactInvalid: '请输入有效的电子邮箱，或取消勾选。',
+  tabLabel: '意见反馈',
+  tabHide: '不再显示',
 }
 
 export default zhCN

@@ -24,6 +24,12 @@ const zhTW: Strings = {
   send: '送出',
   close: '關閉',
   thanks: '感謝您的意見回饋！',
+  contactQuestion: '我們可以就此與您聯絡嗎？',
+  contactConsent: '是的，可以與我聯絡',
+  contactEmail: '您的電子郵件地址',
+  contactInvalid: '請輸入有效的電子郵件地址，或取消勾選。',
+  tabLabel: '意見回饋',
+  tabHide: '不再顯示',
 }
 
 export default zhTW

@@ -1,4 +1,4 @@
-import type { Answer, Pack, PromptHost, Question, Strings } from '../contract'
+import type { Answer, Pack, PromptHost, PromptStrings, Question, Strings } from '../contract'
 import { warn } from '../shared/log'
 import { metrics } from '../shared/metrics'
 import { buildAnswer } from './answer'
@@ -7,8 +7,8 @@ import { mountPrompt } from './mount'
 
 // A built pack is its strings in English's key order (rollup.config.ts packsAsArrays); a pack
 // read from the sources (unit tests) is the object itself.
-const unpack = (p: Pack): Strings =>
-  Array.isArray(p) ? (Object.fromEntries(Object.keys(en).map((k, i) => [k, p[i]])) as unknown as Strings) : (p as Strings)
+const unpack = (p: Pack): PromptStrings =>
+  Array.isArray(p) ? (Object.fromEntries(Object.keys(en).map((k, i) => [k, p[i]])) as unknown as PromptStrings) : (p as Strings)
 
 /**
  * Shows the question, turns the visitor's choices into answers and hands each version to the
@@ -42,7 +42,17 @@ export const show = (q: Question, host: PromptHost): Promise<Answer | null> =>
     }
     try {
       unmount = mountPrompt(
-        { metric, question, comment: a.comment ?? 'off', t, locale: q.locale, autofocus: q.focus && !!navigator.userActivation?.isActive },
+        {
+          metric,
+          question,
+          comment: a.comment ?? 'off',
+          contact: a.contact ?? o.contact,
+          // The site knows who the visitor is: the contact step asks no e-mail address.
+          known: !!(a.context?.userId ?? q.context.userId),
+          t,
+          locale: q.locale,
+          autofocus: q.focus && !!navigator.userActivation?.isActive,
+        },
         {
           _score(score, more) {
             const built = buildAnswer({
@@ -61,12 +71,14 @@ export const show = (q: Question, host: PromptHost): Promise<Answer | null> =>
             store(built, more)
             if (!more) answered(built)
           },
-          _comment(text) {
+          _comment(text, email) {
             if (!answer) return
             // The completed answer replaces the one stored (and perhaps already sent on page
             // hide) under the same id: a collector keeps the highest revision.
             const done = { ...answer, revision: answer.revision + 1 }
             if (text) done.comment = text
+            // Only a ticked box puts anything about contact into the answer.
+            if (email != null) done.contact = { consent: true, ...(email && { email }), at: new Date().toISOString() }
             store(done, false)
             answered(done)
           },

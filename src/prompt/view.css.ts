@@ -78,7 +78,8 @@ export const styles = css`
     gap: 4px;
   }
   button,
-  textarea {
+  textarea,
+  [type='email'] {
     border: 1px solid var(--border);
     border-radius: 8px;
     background: var(--bg);
@@ -124,14 +125,22 @@ export const styles = css`
     display: block;
     margin-bottom: 6px;
   }
-  textarea {
+  textarea,
+  [type='email'] {
     display: block;
     width: 100%;
-    min-height: 72px;
     padding: 8px;
   }
-  .send {
+  textarea {
+    min-height: 72px;
+  }
+
+  /* The contact question's group, under the comment when both are asked, and the send button. */
+  .send,
+  textarea + * {
     margin-top: 10px;
+  }
+  .send {
     padding: 8px 16px;
   }
   :disabled {

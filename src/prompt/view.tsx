@@ -1,5 +1,5 @@
 import { h, render } from 'preact'
-import type { CommentMode, Metric, Strings } from '../contract'
+import type { CommentMode, Metric, PromptStrings } from '../contract'
 import { band, choices, metrics } from '../shared/metrics'
 
 /** What the view shows: the question as show() resolved it (its text, the strings with `texts` over them). */
@@ -7,7 +7,11 @@ export interface ViewInput {
   metric: Metric
   question: string
   comment: CommentMode
-  t: Strings
+  /** The contact step: `low` (after a low score), `always`, or anything else for none. */
+  contact: string
+  /** The site knows who the visitor is: the contact step is the checkbox alone. */
+  known: boolean
+  t: PromptStrings
   /** The locale shown: numbers are written in its digits (Arabic ٠–١٠, Persian ۰–۱۰). */
   locale: string
   /** Move keyboard focus into the prompt (it was opened by the visitor's own action). */
@@ -18,8 +22,11 @@ export interface ViewInput {
 export interface ViewEvents {
   /** A score was chosen; `more` tells whether a comment step follows. */
   _score(score: number, more: boolean): void
-  /** The comment step is over: a comment sent, or closed without one. */
-  _comment(comment: string | undefined): void
+  /**
+   * The comment step is over: a comment sent, or closed without one. `email` only when the
+   * visitor ticked the contact box: the address, or '' when the site knows who they are.
+   */
+  _comment(comment: string | undefined, email?: string): void
   /** Closed before a score was chosen. */
   _dismiss(): void
   /** The prompt may go (its thank-you shown long enough, or closed after the score). */
@@ -27,6 +34,9 @@ export interface ViewEvents {
 }
 
 let uid = 0
+// An address the collector's schema accepts (JSON Schema `format: email`, as ajv-formats checks
+// it): a looser check here would let the collector refuse the whole answer.
+export const EMAIL = /^[\w!#$%&'*+/=?^`{|}~-]+(\.[\w!#$%&'*+/=?^`{|}~-]+)*@([a-z\d]([a-z\d-]*[a-z\d])?\.)+[a-z\d]([a-z\d-]*[a-z\d])?$/i
 
 /**
  * Renders the prompt into `root` and runs it: score, comment step (when on), thank-you. State
@@ -34,7 +44,7 @@ let uid = 0
  * no hooks, no classes, which keeps the prompt file small. Returns the function that stops it.
  */
 export const showView = (root: ShadowRoot, q: ViewInput, on: ViewEvents, floating: boolean): (() => void) => {
-  const { t, metric, comment } = q
+  const { t, metric, comment, contact } = q
   const { min, max } = metrics[metric]
   const scores = choices(metric)
   const thumbs = metric == 'thumbs'
@@ -57,6 +67,10 @@ export const showView = (root: ShadowRoot, q: ViewInput, on: ViewEvents, floatin
   /** Index of the choice that is the radio group's single tab stop. */
   let focus = 0
   let text = ''
+  // The step after the score: its comment part and its contact part, each on or off.
+  let writes = false
+  let asks = false
+  let invalid = false
   let announce = ''
   let timer: ReturnType<typeof setTimeout> | undefined
   let gone = false
@@ -72,12 +86,14 @@ export const showView = (root: ShadowRoot, q: ViewInput, on: ViewEvents, floatin
   }
   const choose = (n: number) => {
     score = n
-    const more = comment == 'low' ? band(metric, n) == 'low' : comment != 'off'
-    on._score(n, more)
-    if (!more) return thank()
+    const low = band(metric, n) == 'low'
+    writes = comment == 'low' ? low : comment != 'off'
+    asks = contact == 'always' || (contact == 'low' && low)
+    on._score(n, writes || asks)
+    if (!writes && !asks) return thank()
     step = 'comment'
     draw()
-    find('textarea')?.focus()
+    find('textarea,input')?.focus()
   }
   const dismiss = () => {
     if (step == 'comment') on._comment(undefined)
@@ -99,6 +115,7 @@ export const showView = (root: ShadowRoot, q: ViewInput, on: ViewEvents, floatin
   const blocked = () => comment == 'required' && !text.trim()
   const qid = id + 'q'
   const cid = id + 'c'
+  const eid = id + 'e'
 
   const view = () => (
     <div
@@ -150,29 +167,64 @@ export const showView = (root: ShadowRoot, q: ViewInput, on: ViewEvents, floatin
         </div>
       )}
       {step == 'comment' && (
+        // The comment and the contact question share one screen and one send button; our own
+        // check of the address (noValidate) runs only when the box is ticked.
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault()
-            if (!blocked()) {
-              on._comment(text.trim() || undefined)
-              thank()
-            }
+            if (blocked()) return
+            // The box and the field are left to the browser (Preact sets neither): read at sending.
+            const field = find('[type=email]') as HTMLInputElement | null
+            const ticked = (find('[type=checkbox]') as HTMLInputElement | null)?.checked
+            invalid = !!(ticked && field && !EMAIL.test(field.value))
+            if (invalid) return draw(), field!.focus()
+            // A type=email field's value comes without surrounding spaces; '' when the site knows who this is.
+            on._comment(text.trim() || undefined, ticked ? (field?.value ?? '') : undefined)
+            thank()
           }}
         >
-          <label for={cid}>
-            {(({ low: t.commentLow, high: t.commentHigh }) as Record<string, string>)[band(metric, score)] ?? t.commentLabel}{' '}
-            {comment == 'required' ? t.commentRequired : t.commentOptional}
-          </label>
-          <textarea
-            id={cid}
-            maxLength={2000}
-            required={comment == 'required'}
-            value={text}
-            onInput={(e) => {
-              text = (e.target as HTMLTextAreaElement).value
-              draw()
-            }}
-          />
+          {writes && (
+            <label for={cid}>
+              {(({ low: t.commentLow, high: t.commentHigh }) as Record<string, string>)[band(metric, score)] ?? t.commentLabel}{' '}
+              {comment == 'required' ? t.commentRequired : t.commentOptional}
+            </label>
+          )}
+          {writes && (
+            <textarea
+              id={cid}
+              maxLength={2000}
+              required={comment == 'required'}
+              value={text}
+              onInput={(e) => {
+                text = (e.target as HTMLTextAreaElement).value
+                draw()
+              }}
+            />
+          )}
+          {asks && (
+            // A group named by its question (no fieldset: a div needs no style reset); the
+            // e-mail field only when the site does not know who the visitor is.
+            <div role="group" aria-labelledby={eid + 'q'}>
+              <label id={eid + 'q'}>{t.contactQuestion}</label>
+              <label>
+                <input type="checkbox" /> {t.contactConsent}
+              </label>
+              {!q.known && [
+                <label for={eid}>{t.contactEmail}</label>,
+                <input
+                  id={eid}
+                  type="email"
+                  autocomplete="email"
+                  aria-invalid={invalid}
+                  aria-describedby={eid + 'x'}
+                />,
+              ]}
+              <div id={eid + 'x'} role="alert">
+                {invalid && t.contactInvalid}
+              </div>
+            </div>
+          )}
           <button type="submit" class="send" disabled={blocked()}>
             {t.send}
           </button>

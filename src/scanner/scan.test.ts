@@ -30,7 +30,7 @@ afterEach(() => {
 describe('scanTouchpoints', () => {
   it('reads every attribute and asks on the trigger, never before', async () => {
     document.body.innerHTML = `<button data-touchpoint=" pay " data-touchpoint-ask="ces" data-touchpoint-question="Easy?"
-      data-touchpoint-comment="optional" data-touchpoint-context='{"plan":"pro"}' data-touchpoint-sample-rate="0.5">Pay</button>`
+      data-touchpoint-comment="optional" data-touchpoint-contact="low" data-touchpoint-context='{"plan":"pro"}' data-touchpoint-sample-rate="0.5">Pay</button>`
     stop = scanTouchpoints()
     await settle()
     expect(asked).toEqual([])
@@ -39,7 +39,7 @@ describe('scanTouchpoints', () => {
     expect(asked).toHaveLength(1)
     const [metric, opts, auto] = asked[0] as [string, Record<string, unknown>, boolean]
     expect(metric).toBe('ces')
-    expect(opts).toMatchObject({ touchpoint: 'pay', question: 'Easy?', comment: 'optional', context: { plan: 'pro' }, display: 'popover', sampleRate: 0.5 })
+    expect(opts).toMatchObject({ touchpoint: 'pay', question: 'Easy?', comment: 'optional', contact: 'low', context: { plan: 'pro' }, display: 'popover', sampleRate: 0.5 })
     expect(opts.target).toBe(document.querySelector('button'))
     expect(auto).toBe(true)
   })
@@ -49,6 +49,7 @@ describe('scanTouchpoints', () => {
     ['data-touchpoint-ask="csat" data-touchpoint-trigger="hover"', 'data-touchpoint-trigger is "hover"'],
     ['data-touchpoint-ask="csat" data-touchpoint-display="modal"', 'data-touchpoint-display is "modal"'],
     ['data-touchpoint-ask="csat" data-touchpoint-comment="yes"', 'data-touchpoint-comment is "yes"'],
+    ['data-touchpoint-ask="csat" data-touchpoint-contact="yes"', 'data-touchpoint-contact is "yes", expected one of off, low, always'],
     ['data-touchpoint-ask="csat" data-touchpoint-delay="soon"', 'data-touchpoint-delay is "soon"'],
     ['data-touchpoint-ask="csat" data-touchpoint-sample-rate="50%"', 'data-touchpoint-sample-rate is "50%"'],
     ['data-touchpoint-ask="csat" data-touchpoint-context="{plan:pro}"', 'data-touchpoint-context is "{plan:pro}"'],

@@ -1,6 +1,6 @@
-import type { CommentMode, Metric, ScannerHost } from '../contract'
+import type { CommentMode, ContactMode, Metric, ScannerHost } from '../contract'
 import { warn } from '../shared/log'
-import { commentModes, isMetric } from '../shared/metrics'
+import { commentModes, contactModes, isMetric } from '../shared/metrics'
 import { isObject, num, oneOf, parser } from '../shared/parse'
 import { click } from './click'
 import { event } from './event'
@@ -24,6 +24,7 @@ const attributes = {
     ),
   ],
   comment: ['off', oneOf(...commentModes)],
+  contact: [null, oneOf(...contactModes)], // absent: the script tag's data-contact
   delay: ['0', num(0)],
   'sample-rate': [null, num(0, 1)], // absent: the script tag's data-sample-rate
   context: ['{}', parser('a JSON object', (v) => {
@@ -41,6 +42,7 @@ type Parsed = {
   display: 'popover' | 'inline'
   trigger: Trigger
   comment: CommentMode
+  contact?: ContactMode
   delay: number
   'sample-rate'?: number // absent: the script tag's data-sample-rate
   context: Record<string, unknown>
@@ -86,6 +88,7 @@ const arm = (el: Element, core: ScannerHost): (() => void) => {
           touchpoint: id,
           question: attr('-question') ?? undefined,
           comment: v.comment,
+          contact: v.contact,
           context: v.context,
           stage: attr('-stage')?.trim() || undefined,
           display: v.display,
@@ -115,7 +118,7 @@ export const scanTouchpoints = (core: ScannerHost): (() => void) => {
         release()
         live.delete(el)
       }
-    document.querySelectorAll('[data-touchpoint]').forEach((el) => live.has(el) || live.set(el, arm(el, core)))
+    document.querySelectorAll('[data-touchpoint]:not([data-touchpoint-tab])').forEach((el) => live.has(el) || live.set(el, arm(el, core)))
   }
   sweep()
   const mo = new MutationObserver(sweep)

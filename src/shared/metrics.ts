@@ -1,4 +1,4 @@
-import type { CommentMode, Metric, Scale } from '../contract'
+import type { CommentMode, ContactMode, Metric, Scale } from '../contract'
 
 /** The CX metrics Touchpoint asks, as data: each is a whole-number scale. */
 export const metrics: Record<Metric, Scale> = {
@@ -20,6 +20,7 @@ export const choices = (metric: Metric): number[] => {
 }
 
 export const commentModes: CommentMode[] = ['off', 'optional', 'required', 'low']
+export const contactModes: ContactMode[] = ['off', 'low', 'always']
 
 type Band = 'low' | 'middle' | 'high'
 // The highest score of the low band and the lowest of the high band, per metric:

@@ -24,6 +24,8 @@ const files = {
   '/': { file: () => here('dashboard.html'), type: 'text/html; charset=utf-8' },
   '/dashboard.css': { file: () => here('dashboard.css'), type: 'text/css; charset=utf-8' },
   '/dashboard.client.js': { file: () => here('dashboard.client.js'), type: JS },
+  '/dashboard.view.js': { file: () => here('dashboard.view.js'), type: JS },
+  '/dashboard.theme.js': { file: () => here('dashboard.theme.js'), type: JS },
   '/vendor/d3.min.js': { file: () => fromPackage('d3', 'dist/d3.min.js'), type: JS },
   '/vendor/plot.umd.min.js': { file: () => fromPackage('@observablehq/plot', 'dist/plot.umd.min.js'), type: JS },
 }

@@ -3,16 +3,18 @@
 // SQL (./sql.js): PGlite in a data folder, or a PostgreSQL server.
 
 /**
- * One row of the GROUP BY behind the figures: how many answers of a touchpoint, stage, day and
+ * One row of the GROUP BY behind the figures: how many answers of a touchpoint, stage and
  * vitals rating gave a score.
- * @typedef {{ touchpoint: string, stage: string | null, metric: string, score: number, day: string,
+ * @typedef {{ touchpoint: string, stage: string | null, metric: string, score: number,
  *   lcp: string | null, inp: string | null, sample: boolean, n: number, first: string | null }} CountRow
  */
 /**
  * @typedef {object} Store
  * @property {string} kind 'pglite' or 'postgres'
- * @property {(answers: any[], receivedAt: string) => Promise<number>} upsert stores a body's answers in one transaction (an id keeps its highest revision); resolves to how many rows changed
- * @property {() => Promise<CountRow[]>} counts
+ * @property {(answers: any[], receivedAt: string, onStored?: (q: import('./sql.js').Query, answer: any, receivedAt: string) => Promise<void>) => Promise<number>} upsert stores a body's answers in one transaction (an id keeps its highest revision), calling onStored in it for each stored revision; resolves to how many rows changed
+ * @property {import('./sql.js').Query} query one statement (the stats, the follow-up queue, webhooks, erasure; values only as $n parameters)
+ * @property {<T>(fn: (q: import('./sql.js').Query) => Promise<T>) => Promise<T>} [tx] statements in one transaction
+ * @property {(where?: { sql: string, params: unknown[] }) => Promise<CountRow[]>} counts the figures' GROUP BY over the answers a WHERE clause of stats/filters.js keeps (default all)
  * @property {(limit: number) => Promise<any[]>} lowComments the latest answers with a comment on a low score
  * @property {(limit: number) => Promise<any[]>} latest the latest answers received
  * @property {() => Promise<void>} ping rejects when the database cannot answer

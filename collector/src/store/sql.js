@@ -2,7 +2,9 @@
 // The SQL both databases run (PGlite in a data folder, a PostgreSQL server through `pg`): the
 // `answers` table, the upsert that keeps an id's highest revision, and the reads behind the
 // dashboard. One store over any client that can run a query and a transaction.
+import { LOOP_SCHEMA_SQL } from '../followups/schema.js'
 import { LOW_SQL } from '../metrics.js'
+import { STATS_INDEXES_SQL } from '../stats/filters.js'
 import { rating } from '../summary/summary.js'
 
 /** @typedef {import('./index.js').Store} Store */
@@ -29,7 +31,7 @@ CREATE TABLE IF NOT EXISTS answers (
   answer      jsonb NOT NULL
 );
 CREATE INDEX IF NOT EXISTS answers_created_at ON answers (created_at);
-`
+${STATS_INDEXES_SQL}`
 
 const COLUMNS = ['id', 'revision', 'touchpoint', 'metric', 'score', 'stage', 'created_at', 'day', 'received_at', 'comment', 'lcp', 'inp', 'lcp_rating', 'inp_rating', 'sample', 'answer']
 
@@ -39,9 +41,10 @@ VALUES (${COLUMNS.map((c, i) => '$' + (i + 1) + (c == 'answer' ? '::jsonb' : '')
 ON CONFLICT (id) DO UPDATE SET ${COLUMNS.slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}
 WHERE excluded.revision > answers.revision`
 
-const COUNTS_SQL = `SELECT touchpoint, stage, metric, score, day, lcp_rating AS lcp, inp_rating AS inp, sample,
+/** The GROUP BY behind the figures, over the answers a WHERE clause (stats/filters.js) keeps. @param {string} where */
+export const countsSql = (where) => `SELECT touchpoint, stage, metric, score, lcp_rating AS lcp, inp_rating AS inp, sample,
   count(*)::int AS n, min(created_at) AS first
-FROM answers GROUP BY touchpoint, stage, metric, score, day, lcp_rating, inp_rating, sample`
+FROM answers ${where} GROUP BY touchpoint, stage, metric, score, lcp_rating, inp_rating, sample`
 
 const LOW_COMMENTS_SQL = `SELECT answer, received_at FROM answers
 WHERE comment IS NOT NULL AND comment <> '' AND ${LOW_SQL}
@@ -77,20 +80,32 @@ const withReceived = (r) => ({ ...r.answer, receivedAt: iso(r.received_at) })
  * @returns {Promise<Store>}
  */
 export const sqlStore = async (kind, query, tx, close) => {
-  for (const stmt of SCHEMA_SQL.split(';').map((s) => s.trim()).filter(Boolean)) await query(stmt)
+  // Collectors starting together on one server (--workers, or several machines) would race on
+  // CREATE TABLE IF NOT EXISTS (a unique violation in the catalog): one at a time, under a lock.
+  await tx(async (q) => {
+    await q('SELECT pg_advisory_xact_lock(7415)')
+    for (const stmt of (SCHEMA_SQL + LOOP_SCHEMA_SQL).split(';').map((s) => s.trim()).filter(Boolean)) await q(stmt)
+    return 0
+  })
   return {
     kind,
-    upsert: (answers, receivedAt) =>
+    upsert: (answers, receivedAt, onStored) =>
       tx(async (q) => {
         let changed = 0
         for (const a of answers) {
           const r = /** @type {Record<string, any>} */ (record(a, receivedAt))
           const res = await q(UPSERT_SQL, COLUMNS.map((c) => (c == 'answer' ? JSON.stringify(r[c]) : r[c])))
-          changed += res.affectedRows ?? res.rowCount ?? 0
+          const n = res.affectedRows ?? res.rowCount ?? 0
+          changed += n
+          // In the same transaction: the follow-up case and the webhook deliveries of a stored revision.
+          if (n && onStored) await onStored(q, a, receivedAt)
         }
         return changed
       }),
-    counts: async () => (await query(COUNTS_SQL)).rows.map((r) => ({ ...r, n: Number(r.n), first: iso(r.first) })),
+    query,
+    tx: /** @type {any} */ (tx),
+    counts: async (where = { sql: '', params: [] }) =>
+      (await query(countsSql(where.sql), where.params)).rows.map((r) => ({ ...r, n: Number(r.n), first: iso(r.first) })),
     lowComments: async (limit) => (await query(LOW_COMMENTS_SQL, [limit])).rows.map(withReceived),
     latest: async (limit) => (await query(LATEST_SQL, [limit])).rows.map(withReceived),
     ping: async () => void (await query('SELECT 1')),

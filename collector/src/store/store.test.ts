@@ -3,14 +3,16 @@
 // PostgreSQL server when one is installed), dedup keeping the highest revision, the summary,
 // and a restart on the same data. The same SQL runs on both. Also: what a PostgreSQL that cannot
 // be used does to a start (one line, naming DATABASE_URL or --database-url).
-import { execFileSync, spawnSync } from 'node:child_process'
-import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startCollector } from '../start.js'
+import { pgBindir, startThrowaway } from './throwaway.js'
 import { ANSWERS, COMMENT, EXPECTED, REVISED, body, postFixture } from '../fixture'
-import { freePort, killAll, runCli } from '../testing'
+import { freePort, killAll, runCli, startCli } from '../testing'
+import { treeTicks } from '../../load/measure.js'
 
 type Options = { data?: string; databaseUrl?: string }
 const start = (o: Options) => startCollector({ ...o, host: '127.0.0.1', port: 0 })
@@ -47,7 +49,7 @@ const suite = (name: string, options: () => Options) =>
     it('validates, stores, keeps the highest revision, summarizes, and gives the same figures after a restart', async () => {
       let c = await start(options())
       try {
-        expect(await get(c.url + '/summary.json')).toEqual({ count: 0, metrics: {}, touchpoints: {}, stages: [] })
+        expect(await get(c.url + '/summary.json')).toEqual({ count: 0, metrics: {}, touchpoints: {}, stages: [], sample: 'include', trend: { period: 'week', metrics: {} }, drops: [] })
         const statuses = await postFixture(c.endpoint)
         expect(statuses.every((s) => s == 200)).toBe(true)
 
@@ -68,7 +70,7 @@ const suite = (name: string, options: () => Options) =>
         expect(stored).toHaveLength(22)
         expect(stored.find((a) => a.id == REVISED.id)).toMatchObject({ revision: 2, comment: COMMENT })
         const dash = await get(c.url + '/dashboard.json')
-        expect(dash.comments.map((x: any) => x.comment)).toEqual([COMMENT])
+        expect(dash.comments.comments.map((x: any) => x.comment)).toEqual([COMMENT])
         expect(dash.distributions.nps.find((d: any) => d.score == 9).n).toBe(3)
         expect(dash.byRating.find((r: any) => r.vital == 'LCP' && r.rating == 'poor' && r.metric == 'ces')).toMatchObject({ count: 1, score: 4 })
 
@@ -91,51 +93,51 @@ const dataDir = mkdtempSync(join(tmpdir(), 'touchpoint-collector-'))
 dirs.push(dataDir)
 suite('collector on PGlite (embedded PostgreSQL in a data folder)', () => ({ data: dataDir }))
 
-// A throwaway PostgreSQL cluster: Debian's postgresql package (`.ci/run` installs it).
-const bindir = (() => {
-  try {
-    const dir = execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim()
-    return existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')) ? dir : null
-  } catch {
-    return null
-  }
-})()
-const root = process.getuid?.() === 0
-const asUser = (cmd: string, args: string[]) => (root ? ['runuser', ['-u', 'nobody', '--', cmd, ...args]] : [cmd, args]) as [string, string[]]
-const run = (cmd: string, args: string[]) => {
-  const [c, a] = asUser(cmd, args)
-  const r = spawnSync(c, a, { encoding: 'utf8' })
-  if (r.status != 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`)
-}
+// A throwaway PostgreSQL cluster (./throwaway.js): Debian's postgresql package (`.ci/run` installs it).
+const bindir = pgBindir()
 
 describe.skipIf(!bindir)(bindir ? 'collector on a PostgreSQL server (DATABASE_URL)' : 'collector on a PostgreSQL server: skipped, PostgreSQL is not installed (apt-get install -y postgresql)', () => {
-  let cluster = ''
+  let cluster: Awaited<ReturnType<typeof startThrowaway>> | null = null
   let port = 0
-  const url = (password = 'secret', db = 'postgres') => `postgres://touchpoint:${password}@127.0.0.1:${port}/${db}`
+  const url = (password = 'secret', db = 'postgres') => cluster!.url(password, db)
   beforeAll(async () => {
-    cluster = mkdtempSync(join(tmpdir(), 'touchpoint-pg-'))
-    // Connections over TCP need the password, so that a wrong one can be tried.
-    writeFileSync(join(cluster, 'pw'), 'secret\n')
-    if (root) {
-      const uid = Number(execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' }))
-      const gid = Number(execFileSync('id', ['-g', 'nobody'], { encoding: 'utf8' }))
-      chownSync(cluster, uid, gid)
-      chownSync(join(cluster, 'pw'), uid, gid)
-    }
-    port = await freePort()
-    run(join(bindir!, 'initdb'), ['-D', join(cluster, 'db'), '-U', 'touchpoint', '--auth-local=trust', '--auth-host=scram-sha-256', '--pwfile=' + join(cluster, 'pw'), '-E', 'UTF8', '--no-sync'])
-    run(join(bindir!, 'pg_ctl'), ['-D', join(cluster, 'db'), '-l', join(cluster, 'log'), '-w', '-o', `-p ${port} -k ${cluster} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start'])
+    cluster = await startThrowaway({ bindir: bindir! })
+    port = cluster.port
   }, 60_000)
   afterAll(async () => {
     await killAll()
-    if (!cluster) return
-    try {
-      run(join(bindir!, 'pg_ctl'), ['-D', join(cluster, 'db'), '-m', 'immediate', '-w', 'stop'])
-    } finally {
-      rmSync(cluster, { recursive: true, force: true })
-    }
+    cluster?.stop()
   })
   suite('the same SQL', () => ({ databaseUrl: url() }))
+
+  it('--workers 2: answers from many connections over both processes, none lost, none duplicated, the highest revision kept; SIGTERM stops all', async () => {
+    const cli = startCli(['--port', '0', '--workers', '2', '--rate-limit', '100000', '--database-url', url()])
+    const [, base] = await cli.waitFor(/listening on (http:\/\/\S+)[\s\S]*Workers: /)
+    // Each POST on a connection of its own: the primary hands connections to the workers in turn.
+    const workers = [...(treeTicks([cli.child.pid!]) ?? new Map()).keys()].filter((p) => p != cli.child.pid)
+    expect(workers).toHaveLength(2)
+    const batch = (n: number, revision = 1) => Array.from({ length: 3 }, (_, i) => ({ ...ANSWERS[(n + i) % ANSWERS.length], id: `00000000-0000-4000-b000-${String(n * 3 + i).padStart(12, '0')}`, revision }))
+    const post = (answers: unknown[]) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(base + '/v1/responses', { method: 'POST', agent: false, headers: { 'content-type': 'text/plain' } }, (res) => {
+          res.resume()
+          res.on('end', () => resolve(res.statusCode ?? 0))
+        })
+        req.on('error', reject)
+        req.end(body(answers))
+      })
+    const first = await Promise.all(Array.from({ length: 30 }, (_, n) => post(batch(n))))
+    const second = await Promise.all(Array.from({ length: 10 }, (_, n) => post(batch(n, 2))))
+    expect([...first, ...second].every((s) => s == 200)).toBe(true)
+    const stored = (await get(base + '/answers.json')) as any[]
+    const ours = stored.filter((a) => a.id.includes('-b000-'))
+    expect(ours).toHaveLength(90)
+    expect(new Set(ours.map((a) => a.id)).size).toBe(90)
+    expect(ours.filter((a) => a.revision == 2)).toHaveLength(30)
+    cli.child.kill('SIGTERM')
+    expect(await cli.exited).toBe(0)
+    expect(workers.filter((p) => existsSync('/proc/' + p))).toEqual([])
+  }, 60_000)
 
   describe('a database that cannot be used: one line naming it, exit 2, nothing left running', () => {
     it('wrong password', async () => {

@@ -1,6 +1,6 @@
 // @ts-check
-// The figures the dashboard draws (GET /dashboard.json): the summary plus distributions, trend by
-// day, web-vitals ratings by stage, scores by rating and the latest comments on low scores.
+// The figures the dashboard draws (GET /dashboard.json): the summary plus distributions, web-vitals
+// ratings by stage and scores by rating (the trend, drops and comments come from ../stats).
 import { METRICS, SCALES, figuresOf, summarize, weakestStages } from './summary.js'
 
 export const RATINGS = ['good', 'needs-improvement', 'poor']
@@ -15,7 +15,7 @@ const hist = (rows, metric) => {
   for (const r of rows) if (r.metric == metric) h[r.score] = (h[r.score] ?? 0) + r.n
   return h
 }
-/** @template T @param {CountRow[]} rows @param {(r: CountRow) => T} key @returns {Map<T, CountRow[]>} */
+/** @param {CountRow[]} rows @param {(r: CountRow) => string | null} key @returns {Map<string | null, CountRow[]>} */
 const groupBy = (rows, key) => {
   const m = new Map()
   for (const r of rows) {
@@ -26,8 +26,8 @@ const groupBy = (rows, key) => {
   return m
 }
 
-/** @param {CountRow[]} rows @param {any[]} comments */
-export const report = (rows, comments) => {
+/** @param {CountRow[]} rows */
+export const report = (rows) => {
   const summary = summarize(rows)
   /** @type {Record<string, { score: number, n: number }[]>} */
   const distributions = {}
@@ -38,12 +38,6 @@ export const report = (rows, comments) => {
     distributions[m] = []
     for (let s = /** @type {number} */ (lo); s <= /** @type {number} */ (hi); s++) distributions[m].push({ score: s, n: h[s] ?? 0 })
   }
-  const trend = []
-  for (const [day, rs] of [...groupBy(rows, (r) => r.day)].sort((a, b) => String(a[0]).localeCompare(String(b[0]))))
-    for (const m of METRICS) {
-      const h = hist(rs, m)
-      if (Object.keys(h).length) trend.push({ day, metric: m, ...figuresOf[m](h) })
-    }
   const vitalsByStage = []
   const byStage = groupBy(rows.filter((r) => r.stage != null), (r) => r.stage)
   for (const { stage } of summary.stages)
@@ -70,9 +64,7 @@ export const report = (rows, comments) => {
     weakest: weakestStages(summary.stages),
     samples: rows.filter((r) => r.sample).reduce((s, r) => s + r.n, 0),
     distributions,
-    trend,
     vitalsByStage,
     byRating,
-    comments: comments.map((a) => ({ createdAt: a.createdAt, touchpoint: a.touchpoint, stage: a.stage ?? null, metric: a.metric, score: a.score, comment: a.comment })),
   }
 }

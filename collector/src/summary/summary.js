@@ -14,12 +14,12 @@ export const STAGES = ['awareness', 'consideration', 'purchase', 'onboarding', '
 /** @typedef {{ count: number, score: number | null, interval?: Interval, promoters?: number, passives?: number, detractors?: number }} Figures */
 /** @typedef {Record<number, number>} Histogram  score → number of answers */
 
-const Z = 1.959963984540054 // the 97.5% quantile of the standard normal
+export const Z = 1.959963984540054 // the 97.5% quantile of the standard normal
 
 /** @param {Histogram} h */
-const total = (h) => Object.values(h).reduce((s, n) => s + n, 0)
+export const total = (h) => Object.values(h).reduce((s, n) => s + n, 0)
 /** @param {Histogram} h @param {(score: number) => boolean} f */
-const countIf = (h, f) => Object.entries(h).reduce((s, [k, n]) => (f(Number(k)) ? s + n : s), 0)
+export const countIf = (h, f) => Object.entries(h).reduce((s, [k, n]) => (f(Number(k)) ? s + n : s), 0)
 /** @param {number} v @param {number} lo @param {number} hi */
 const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v))
 

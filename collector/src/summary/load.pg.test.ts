@@ -1,0 +1,72 @@
+// @vitest-environment node
+// How long the dashboard's JSON takes on many answers in a real PostgreSQL: generated in SQL
+// (INSERT … SELECT generate_series, a year of answers over 12 touchpoints, 4 stages, 3 plans, 5%
+// with a comment), then GET /dashboard.json (summary + trend + drops + the first comments page +
+// the filter choices) and /summary.json, cold and warm, unfiltered and filtered. The figures are
+// printed, not asserted (a shared CI machine's timing proves nothing); the counts are asserted.
+// 100 000 answers in `npm test`; a million: npm run bench:dashboard (TOUCHPOINT_LOAD_ANSWERS).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp } from '../app.js'
+import type { Store } from '../store/index.js'
+import { postgresStore } from '../store/postgres.js'
+import { PG_MISSING, pgBindir, startCluster } from '../store/cluster'
+
+const COUNT = Number(process.env.TOUCHPOINT_LOAD_ANSWERS ?? 100_000)
+
+const GENERATE = `INSERT INTO answers (id, revision, touchpoint, metric, score, stage, created_at, day, received_at, comment, lcp, inp, lcp_rating, inp_rating, sample, answer)
+SELECT id, 1, tp, metric, score, stage, ts, to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD'), ts, comment, lcp, NULL, CASE WHEN lcp <= 2500 THEN 'good' WHEN lcp <= 4000 THEN 'needs-improvement' ELSE 'poor' END, NULL, false,
+  jsonb_strip_nulls(jsonb_build_object('id', id, 'revision', 1, 'touchpoint', tp, 'metric', metric, 'score', score, 'stage', stage, 'createdAt', to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+    'comment', comment, 'site', 'site-' || (i % 3), 'locale', 'en-US', 'vitals', jsonb_build_object('LCP', lcp), 'context', jsonb_build_object('plan', (ARRAY['free', 'pro', 'team'])[1 + i % 3])))
+FROM (
+  SELECT i, 'gen-' || i AS id, 'tp-' || (i % 12) AS tp, m.metric, (ARRAY['awareness', 'purchase', 'usage', 'support'])[1 + (i / 12) % 4] AS stage,
+    now() - (i::double precision / $1 * interval '365 days') AS ts,
+    CASE m.metric WHEN 'nps' THEN floor(random() * 11) WHEN 'csat' THEN 1 + floor(random() * 5) WHEN 'ces' THEN 1 + floor(random() * 7) ELSE floor(random() * 2) END::int AS score,
+    CASE WHEN i % 20 = 0 THEN 'generated comment ' || i END AS comment, 800 + (i % 50) * 100 AS lcp
+  FROM generate_series(1, $1::int) i, LATERAL (SELECT (ARRAY['nps', 'csat', 'ces', 'thumbs'])[1 + (i / 48) % 4] AS metric) m
+) g`
+
+describe.skipIf(!pgBindir)(pgBindir ? `the dashboard on ${COUNT.toLocaleString('en-US')} answers in PostgreSQL` : `the dashboard on many answers: skipped, ${PG_MISSING}`, () => {
+  let cluster: Awaited<ReturnType<typeof startCluster>> | null = null
+  let store: Store
+  let app: Awaited<ReturnType<typeof buildApp>>
+  beforeAll(async () => {
+    cluster = await startCluster(['shared_buffers=256MB', 'work_mem=32MB', 'max_wal_size=2GB'])
+    store = await postgresStore(cluster.url())
+    const t = performance.now()
+    await store.query(GENERATE, [COUNT])
+    await store.query('ANALYZE answers')
+    console.log(`generated ${COUNT} answers in ${((performance.now() - t) / 1000).toFixed(1)} s`)
+    app = await buildApp({ store })
+  }, 600_000)
+  afterAll(async () => {
+    await app?.close()
+    await store?.close()
+    cluster?.stop()
+  })
+
+  const time = async (url: string) => {
+    const t = performance.now()
+    const r = await app.inject({ method: 'GET', url })
+    const ms = performance.now() - t
+    expect(r.statusCode, r.body.slice(0, 200)).toBe(200)
+    return { ms, body: r.json() }
+  }
+
+  it('loads the dashboard JSON (summary, trend, drops, first comments page) and prints how long it took', async () => {
+    const month = new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString().slice(0, 10)
+    const lines: string[] = []
+    for (const qs of ['', `from=${month}`, `touchpoint=tp-3&ctx.plan=pro`, 'period=day&metric=nps'])
+      for (const run of ['cold', 'warm']) {
+        const d = await time('/dashboard.json?' + qs)
+        const s = await time('/summary.json?' + qs)
+        if (!qs) {
+          expect(d.body.summary.count).toBe(COUNT)
+          expect(s.body.count).toBe(COUNT)
+          expect(d.body.comments.total).toBe(Math.floor(COUNT / 20))
+          expect(d.body.comments.comments).toHaveLength(20)
+        }
+        lines.push(`${(qs || '(all answers)').padEnd(32)} ${run}: /dashboard.json ${Math.round(d.ms)} ms, /summary.json ${Math.round(s.ms)} ms`)
+      }
+    console.log(`dashboard on ${COUNT} answers in PostgreSQL:\n  ` + lines.join('\n  '))
+  }, 600_000)
+})
