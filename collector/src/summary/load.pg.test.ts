@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../app.js'
 import type { Store } from '../store/index.js'
 import { postgresStore } from '../store/postgres.js'
-import { PG_MISSING, pgBindir, startCluster } from '../store/cluster'
+import { pgBindir, startThrowaway } from '../store/throwaway.js'
+
+const bindir = pgBindir()
 
 const COUNT = Number(process.env.TOUCHPOINT_LOAD_ANSWERS ?? 100_000)
 
@@ -25,12 +27,12 @@ FROM (
   FROM generate_series(1, $1::int) i, LATERAL (SELECT (ARRAY['nps', 'csat', 'ces', 'thumbs'])[1 + (i / 48) % 4] AS metric) m
 ) g`
 
-describe.skipIf(!pgBindir)(pgBindir ? `the dashboard on ${COUNT.toLocaleString('en-US')} answers in PostgreSQL` : `the dashboard on many answers: skipped, ${PG_MISSING}`, () => {
-  let cluster: Awaited<ReturnType<typeof startCluster>> | null = null
+describe.skipIf(!bindir)(bindir ? `the dashboard on ${COUNT.toLocaleString('en-US')} answers in PostgreSQL` : `the dashboard on many answers: skipped, PostgreSQL is not installed (apt-get install -y postgresql)`, () => {
+  let cluster: Awaited<ReturnType<typeof startThrowaway>> | null = null
   let store: Store
   let app: Awaited<ReturnType<typeof buildApp>>
   beforeAll(async () => {
-    cluster = await startCluster(['shared_buffers=256MB', 'work_mem=32MB', 'max_wal_size=2GB'])
+    cluster = await startThrowaway({ bindir: bindir!, settings: ['shared_buffers=256MB', 'work_mem=32MB', 'max_wal_size=2GB'] })
     store = await postgresStore(cluster.url())
     const t = performance.now()
     await store.query(GENERATE, [COUNT])
