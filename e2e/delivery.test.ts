@@ -153,6 +153,10 @@ describe('outbox delivery', () => {
     try {
       const ctx = await t.browser()
       const p = await t.open(ctx)
+      // As on a real page, the engine has arrived with the prompt: it sends the answer with
+      // keepalive on page hide, even while its write to IndexedDB has not ended (the next visit,
+      // loading meanwhile, may look before that write lands).
+      await promptFetched(p)
       await p.evaluate(() => void (window as any).go('closed-tab'))
       await p.locator('touchpoint-prompt [data-score="2"]').click()
       await p.close({ runBeforeUnload: true })

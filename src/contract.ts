@@ -318,8 +318,11 @@ export interface DeliveryDeps {
 
 /** The delivery engine at work. */
 export interface Outbox {
-  /** This page's answer, just stored by the core: sent now, or kept back while `hold`s a comment. */
-  added(stored: StoredAnswer): void
+  /**
+   * This page's answer, just stored by the core: sent now, or kept back while `hold`s a comment.
+   * `storing`: the write has only begun; it is sent only if the page is hidden before it ends.
+   */
+  added(stored: StoredAnswer, storing?: boolean): void
   /** Delivers what is queued; resolves when this attempt is over. */
   flush(): Promise<void>
   /** Forgets every answer this visitor has queued or set aside (consent withdrawn). */

@@ -22,6 +22,7 @@ const stored = async () =>
 
 // The delivery engine as the core fetches it: counted, failing on demand, posting to a fake.
 const posts: string[] = []
+const keepalives: string[] = []
 let engineMissing = false
 let loads = 0
 const delivery = async () => {
@@ -29,7 +30,11 @@ const delivery = async () => {
   if (engineMissing) throw new Error('Failed to fetch dynamically imported module')
   return {
     createOutbox: (deps: Parameters<typeof createOutbox>[0]) =>
-      createOutbox({ ...deps, post: async (_ep, body) => (posts.push(body), { status: 200, retryAfter: null }), random: () => 0 }),
+      createOutbox({
+        ...deps,
+        post: async (_ep, body, o) => (posts.push(body), o?.keepalive && keepalives.push(body), { status: 200, retryAfter: null }),
+        random: () => 0,
+      }),
   }
 }
 const queues: { stop(): void }[] = []
@@ -45,7 +50,7 @@ const until = async (what: () => boolean | Promise<boolean>) => {
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory()
-  posts.length = loads = 0
+  posts.length = keepalives.length = loads = 0
   engineMissing = false
   vi.spyOn(console, 'warn').mockImplementation(() => {})
 })
@@ -101,6 +106,21 @@ describe('queue: the core part of the outbox', () => {
     await q.add(answer('a2'))
     await q.clear()
     expect(await stored()).toEqual([])
+  })
+
+  it('a page hidden while the answer is still being written sends it with keepalive', async () => {
+    const q = make()
+    q.start()
+    q.prepare()
+    await until(() => loads == 1)
+    await new Promise((r) => setTimeout(r, 0)) // the engine is made and running
+    // The page goes in the same moment: the write to IndexedDB has only begun.
+    const adding = q.add(answer('closing'))
+    dispatchEvent(new Event('pagehide'))
+    expect(keepalives.map((b) => JSON.parse(b).answers[0].id)).toEqual(['closing'])
+    await adding
+    // The collector's 2xx, once the write has landed, removes it.
+    await until(async () => (await stored()).length == 0)
   })
 
   it('writes each answer once: the queue stores it, the engine only hears of it', async () => {

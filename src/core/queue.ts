@@ -33,6 +33,7 @@ export const createQueue = (deps: QueueDeps) => {
   // not by the clock.
   const session = Math.random() + ''
   let engine: Promise<Outbox | null> | undefined
+  let ready: Outbox | undefined // the engine, once it runs
   let stopped = false
   // What beforeSend made of each answer's first version: a completed version (the comment added)
   // keeps its changes, and an answer it dropped stays dropped. A version that brings contact
@@ -71,7 +72,7 @@ export const createQueue = (deps: QueueDeps) => {
       'delivery',
       () =>
         (deps.delivery ?? importDelivery)().then((m) => {
-          const outbox = m.createOutbox({ ...deps, store, session })
+          const outbox = (ready = m.createOutbox({ ...deps, store, session }))
           if (!stopped) outbox.start()
           return outbox
         }),
@@ -94,6 +95,9 @@ export const createQueue = (deps: QueueDeps) => {
       const answer = hook(given)
       if (!answer) return
       const stored = toStored(answer, endpoint, hold && session, Date.now())
+      // Known to a running engine before the write ends: a page closed in that moment still
+      // sends it on page hide (the collector keeps one copy by id if the write lands too).
+      ready?.added(stored, true)
       await store.set([[QUEUED + answer.id, stored]])
       ;(await fetchEngine())?.added(stored)
     },

@@ -216,10 +216,10 @@ export const createOutbox = (deps: OutboxDeps): Outbox => {
   ]
 
   return {
-    added(stored: StoredAnswer): void {
+    added(stored: StoredAnswer, storing?: boolean): void {
       mine.set(stored.answer.id, stored)
       // Held: the final version (the comment step over) comes later, under the same id.
-      if (!stored.hold) void flush()
+      if (!stored.hold && !storing) void flush()
     },
     flush,
     /**
