@@ -1,9 +1,9 @@
 // Local stand-ins for the receivers of the delivery formats (README "Delivery formats"): Segment's
 // (and RudderStack's) POST /v1/batch, PostHog's POST /batch/ and a CloudEvents HTTP receiver
-// (POST /events, read by the cloudevents library). Each answers 200 to a body in its documented
-// shape and 400 to anything else, dedupes on its own key as the real one does, answers CORS
-// preflights allowing only Content-Type and Idempotency-Key, and lets a test script a status.
-// Bound to 127.0.0.1 only.
+// (POST /events, read and validated by the cloudevents library). Each answers 200 to a body in its
+// documented shape and 400 to anything else, dedupes on its own key as the real one does, answers
+// CORS preflights allowing only Content-Type and Idempotency-Key (and counts them), and lets a
+// test script a status. Bound to 127.0.0.1 only.
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import { HTTP, type CloudEvent } from 'cloudevents'
 
@@ -25,7 +25,9 @@ export interface Received {
 
 /** Why `body` is not what `protocol`'s receiver takes, or null when it is; `keys`/`answers` filled in. */
 const check = (protocol: Protocol, key: string, headers: IncomingHttpHeaders, raw: string, out: Received): string | null => {
-  if (!headers['idempotency-key']) return 'no Idempotency-Key'
+  // Segment's own browser library sends text/plain (no preflight): so does the segment format, and
+  // a text/plain body carries no Idempotency-Key. The other two send JSON types, and the key.
+  if (protocol != 'segment' && !headers['idempotency-key']) return 'no Idempotency-Key'
   if (protocol == 'cloudevents') {
     try {
       const events = [HTTP.toEvent({ headers: headers as Record<string, string>, body: raw })].flat() as CloudEvent<unknown>[]
@@ -40,7 +42,8 @@ const check = (protocol: Protocol, key: string, headers: IncomingHttpHeaders, ra
       return 'not a CloudEvent: ' + String(e)
     }
   }
-  if (!/^application\/json/.test(headers['content-type'] ?? '')) return 'Content-Type is not application/json'
+  const type = protocol == 'segment' ? /^(text\/plain|application\/json)/ : /^application\/json/
+  if (!type.test(headers['content-type'] ?? '')) return 'Content-Type is ' + headers['content-type']
   let body: any
   try {
     body = JSON.parse(raw)
@@ -75,6 +78,8 @@ const check = (protocol: Protocol, key: string, headers: IncomingHttpHeaders, ra
 /** Starts one receiver; `respond` may script a status for an attempt (1, 2, …). */
 export const startReceiver = async (protocol: Protocol, key: string, respond?: (attempt: number) => number | undefined) => {
   const received: Received[] = []
+  /** CORS preflights (OPTIONS) answered. */
+  const preflights = { count: 0 }
   /** Dedup key → the answer as first accepted (what the real receiver keeps). */
   const events = new Map<string, any>()
   const cors = {
@@ -83,7 +88,7 @@ export const startReceiver = async (protocol: Protocol, key: string, respond?: (
     'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key',
   }
   const server = createServer((req, res) => {
-    if (req.method == 'OPTIONS') return res.writeHead(204, cors).end()
+    if (req.method == 'OPTIONS') return preflights.count++, res.writeHead(204, cors).end()
     if (req.method != 'POST' || req.url != PATHS[protocol]) return res.writeHead(404, cors).end()
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
@@ -104,6 +109,7 @@ export const startReceiver = async (protocol: Protocol, key: string, respond?: (
     endpoint: 'http://127.0.0.1:' + port + PATHS[protocol],
     received,
     events,
+    preflights,
     close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
   }
 }
