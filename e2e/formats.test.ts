@@ -15,6 +15,7 @@ afterAll(() => cleanup())
 
 const BODY = `<script>
   window.go = (tp) => Touchpoint.ask('csat', { touchpoint: tp, force: true }).then((a) => (window.last = a))
+  window.withComment = (tp) => Touchpoint.ask('csat', { touchpoint: tp, force: true, comment: 'optional' })
 </script>`
 const KEY = 'test-key-1'
 
@@ -77,6 +78,35 @@ describe('delivery formats', () => {
     }
   })
 
+  it('posthog, preflighted: a page closed during the comment step sends the score with keepalive (a preflight first)', async () => {
+    const receiver = await startReceiver('posthog', KEY)
+    const attrs = `data-format="posthog" data-format-key="${KEY}"`
+    const web = await site({ '/': scriptPage({ endpoint: receiver.endpoint, attrs, body: BODY }) })
+    const ctx = await launch()
+    try {
+      const p = await ctx.newPage()
+      await p.goto(web.url + '/')
+      await until('Touchpoint to load', () => p.evaluate(() => !!(window as any).Touchpoint?.version))
+      await p.evaluate(() => void (window as any).withComment('closed-during-comment'))
+      await p.locator('touchpoint-prompt [data-score="2"]').click()
+      await p.locator('touchpoint-prompt textarea').waitFor()
+      const key = (await until('the score stored, held for its comment', async () => (await pending(p))[0]))!.slice(2)
+      await until('the format file fetched', () =>
+        p.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('touchpoint.format.posthog.js'))),
+      )
+      expect(receiver.received).toEqual([])
+      await p.close({ runBeforeUnload: true })
+      // No next visit: only the page's own keepalive request can bring it.
+      await until('the score to arrive on page hide', () => receiver.events.has(key))
+      expect(receiver.preflights.count).toBeGreaterThan(0)
+      expect(receiver.received.map((r) => [r.status, r.headers['idempotency-key']])).toEqual([[200, key]])
+    } finally {
+      await ctx.close().catch(() => {})
+      await web.close()
+      await receiver.close()
+    }
+  })
+
   it('an unknown data-format: one warning naming data-format and the formats it accepts; json is sent', async () => {
     const collector = await startCollector()
     const web = await site({ '/': scriptPage({ endpoint: collector.endpoint, attrs: 'data-format="kafka"', body: BODY }) })
@@ -89,7 +119,7 @@ describe('delivery formats', () => {
       await until('the answer to arrive in the wire format', () => collector.answers.some((a) => a.id == id))
       const warnings = said(seen, 'warning').filter((t) => t.includes('data-format'))
       expect(warnings).toHaveLength(1)
-      expect(warnings[0]).toContain('data-format is "kafka", expected one of json, segment, cloudevents, posthog; using json.')
+      expect(warnings[0]).toContain('data-format is "kafka", expected one of json,segment,cloudevents,posthog; using json.')
       expect(said(seen, 'warning').filter((t) => t.includes('unknown'))).toEqual([])
     } finally {
       await ctx.close().catch(() => {})

@@ -329,13 +329,13 @@ export interface PostResult {
   /** Milliseconds the receiver asked us to wait (Retry-After), when it said so. */
   retryAfter: number | null
 }
-/** How the engine sends one wire-format body (`{ sdk, sentAt, answers }`, README "Wire format"). */
-export type Send = (endpoint: string, body: string, o?: { keepalive?: boolean; timeout?: number }) => Promise<PostResult>
 /**
- * The engine's own POST, handed to a format: text/plain unless `headers` (the `headers` option's
- * and the format's) say otherwise; never throws, never sends cookies.
+ * How the engine sends one body, with the `headers` option's headers: its own POST (text/plain
+ * unless `headers` say otherwise; never throws, never sends cookies), which it also hands to a
+ * format, or what a format makes of it (the wire format, `{ sdk, sentAt, answers }`, README
+ * "Wire format", in; the receiver's request out).
  */
-export type Post = (
+export type Send = (
   endpoint: string,
   body: string,
   o?: { keepalive?: boolean; timeout?: number; headers?: Record<string, string> | undefined },
@@ -351,7 +351,7 @@ export interface FormatPart {
    * was not given (one console error says so): nothing is sent then, since the receiver would
    * refuse it.
    */
-  createFormat(deps: DeliveryDeps, post: Post): Send | null
+  createFormat(deps: DeliveryDeps, post: Send): Send | null
 }
 
 /** The delivery engine at work. */

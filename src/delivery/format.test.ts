@@ -37,9 +37,9 @@ const receiver = (hang = false) =>
   })
 
 const open: { stop(): void }[] = []
-const make = (format: unknown, formatKey?: unknown) => {
+const make = (format: unknown, formatKey?: unknown, random = () => 0) => {
   const store = createOutboxStore(() => {})
-  const ob = createOutbox({ endpoint: EP, version: '0.1.0', emit: () => {}, store, session: 's', format, formatKey, headers: { 'X-Site': 'a' }, random: () => 0 })
+  const ob = createOutbox({ endpoint: EP, version: '0.1.0', emit: () => {}, store, session: 's', format, formatKey, headers: { 'X-Site': 'a' }, random })
   open.push(ob)
   ob.start()
   const add = async (a: Answer) => {
@@ -110,6 +110,22 @@ describe('delivery formats in the engine', () => {
     expect(calls).toEqual([])
   })
 
+  it('the format file is fetched as the engine starts, before its first delivery attempt: page hide finds it', async () => {
+    receiver(true)
+    // A start jitter of a whole second: no delivery attempt before it.
+    const { ob } = make('posthog', 'phc_K', () => 1)
+    const a = answer()
+    ob.added(toStored(a, EP, 's', Date.now())) // held: the visitor is writing a comment
+    await vi.waitFor(
+      () => {
+        dispatchEvent(new Event('pagehide'))
+        expect(calls).toHaveLength(1)
+      },
+      { timeout: 500 },
+    )
+    expect(calls[0]).toMatchObject({ keepalive: true, headers: { 'Content-Type': 'application/json', 'Idempotency-Key': a.id } })
+  })
+
   it('a format without its key: one console error, nothing sent (not even on page hide); the next page with the key sends it', async () => {
     receiver()
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
@@ -139,7 +155,7 @@ describe('delivery formats in the engine', () => {
     await add(a)
     await ob.flush()
     expect(warn).toHaveBeenCalledOnce()
-    expect(String(warn.mock.calls[0])).toContain('data-format is "kafka", expected one of json, segment, cloudevents, posthog; using json.')
+    expect(String(warn.mock.calls[0])).toContain('data-format is "kafka", expected one of json,segment,cloudevents,posthog; using json.')
     expect(calls[0]!.headers).toEqual({ 'Content-Type': 'text/plain;charset=UTF-8', 'X-Site': 'a' })
     expect(JSON.parse(calls[0]!.body).answers[0].id).toBe(a.id)
   })

@@ -27,7 +27,7 @@ export interface OutboxDeps extends DeliveryDeps {
 }
 
 /** The `format` option's values: json, then those with a file of their own (src/formats/). */
-const FORMATS = 'json, segment, cloudevents, posthog'
+const FORMATS = ['json', 'segment', 'cloudevents', 'posthog']
 
 const isStored = (v: unknown): v is StoredAnswer => {
   const a = (v as StoredAnswer)?.answer
@@ -43,14 +43,15 @@ export const createOutbox = (deps: OutboxDeps): Outbox => {
   const { endpoint, emit, store, session, format: name = 'json' } = deps
   const now = deps.now ?? Date.now
   // How answers are sent (README "Delivery formats"): json, the wire format itself, through the
-  // engine's own POST; or through a file of their own fetched beside the engine before the first
-  // send: a format that shapes each POST for its receiver, or the app's `transport` (which gets
-  // the wire format). Until it is here (false) nothing is sent, nor ever when it cannot send
-  // (null: its key is missing), and answers stay stored.
-  const known = FORMATS.split(', ').indexOf(name as string)
+  // engine's own POST; or through a file of their own, fetched beside the engine as it starts (so
+  // that page hide finds it): a format that shapes each POST for its receiver, or the app's
+  // `transport` (which gets the wire format). Until it is here (false) nothing is sent, nor ever
+  // when it cannot send (null: its key is missing), and answers stay stored.
+  const known = FORMATS.indexOf(name as string)
   if (known < 0) warn('data-format is ' + JSON.stringify(name) + ', expected one of ' + FORMATS + '; using json.')
   const file = deps.transport ? 'transport' : known > 0 && (name as string)
-  let send: Send | null | false = deps.post ?? (!file && ((ep, b, o) => post(ep, b, { ...o, headers: deps.headers })))
+  let send: Send | null | false = deps.post ?? (!file && post)
+  const ready = file && importFormat(file).then((m) => void (send = m.createFormat(deps, post)))
   const fail = (answer: Answer | null, status: number | null, reason: string, permanent: boolean) =>
     emit('failed', { answer, status, reason, permanent })
   const mine = new Map<string, StoredAnswer>() // answers this page created and has not seen confirmed
@@ -156,7 +157,7 @@ export const createOutbox = (deps: OutboxDeps): Outbox => {
       const stored = new Set((await store.all()).map(([k]) => k))
       if (generation != cleared || !batch.every((e) => stored.has(QUEUED + e.answer.id))) return true
       batch.forEach((e) => inflight.add(e.answer.id))
-      const res = await (send as Send)(endpoint, body(batch), { timeout: limits.timeout })
+      const res = await (send as Send)(endpoint, body(batch), { timeout: limits.timeout, headers: deps.headers })
       batch.forEach((e) => inflight.delete(e.answer.id))
       if (generation != cleared) return true // consent withdrawn meanwhile: these answers are gone
       const v = verdict(res)
@@ -188,8 +189,10 @@ export const createOutbox = (deps: OutboxDeps): Outbox => {
     timerAt = Infinity
     return (running = (async () => {
       try {
-        // A fetch that fails is a delivery error: retried with backoff, under a new URL.
-        if (!send) stopped = !(send = (await importFormat(file as string)).createFormat(deps, post))
+        // A format that could not be fetched is a delivery error (retried with backoff; the next
+        // page fetches it again); one that cannot send stops the engine.
+        await ready
+        if (!send) stopped = true
         for (let more = true; more && !stopped; ) {
           again = false
           more = (await withLock('touchpoint-outbox', pass)) && again
@@ -216,7 +219,7 @@ export const createOutbox = (deps: OutboxDeps): Outbox => {
       const b = body(batch)
       if ((budget -= b.length) < 0) break
       batch.forEach((e) => inflight.add(e.answer.id))
-      void (send as Send)(endpoint, b, { keepalive: true, timeout: limits.timeout }).then((res) => {
+      void (send as Send)(endpoint, b, { keepalive: true, timeout: limits.timeout, headers: deps.headers }).then((res) => {
         batch.forEach((e) => inflight.delete(e.answer.id))
         if (verdict(res) == 'sent') return confirmed(batch)
       })

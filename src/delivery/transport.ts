@@ -1,4 +1,4 @@
-import type { Post, PostResult } from '../contract'
+import type { PostResult, Send } from '../contract'
 
 export type { PostResult }
 
@@ -15,7 +15,7 @@ export const parseRetryAfter = (v: string | null, now = Date.now()): number | nu
  * allowed for keepalive requests while the page unloads. Never throws; never sends cookies.
  * A delivery format (src/formats/) POSTs through it too, with its own body and headers.
  */
-export const post: Post = async (endpoint, body, { keepalive = false, timeout = 10_000, headers = {} } = {}) => {
+export const post: Send = async (endpoint, body, { keepalive = false, timeout = 10_000, headers = {} } = {}) => {
   try {
     const res = await fetch(endpoint, {
       method: 'POST',

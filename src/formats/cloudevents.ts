@@ -5,8 +5,8 @@ import type { FormatPart, Send } from '../contract'
 import { eventKey, json, through } from './common'
 
 // CloudEvents needs no key: `formatKey` is ignored.
-export const createFormat: FormatPart['createFormat'] = ({ headers }, post): Send =>
-  through(post, headers, ({ answers }) => {
+export const createFormat: FormatPart['createFormat'] = (_, post): Send =>
+  through(post, ({ answers }) => {
     const events = answers.map((a) => ({
       specversion: '1.0',
       id: eventKey(a),

@@ -1,7 +1,7 @@
 // What the delivery formats share (each format is its own file, dist/touchpoint.format.<name>.js,
 // and carries these few functions itself): the receiver's dedup key of an answer, the request's
 // Idempotency-Key, the site's user id and the missing-key error.
-import type { Answer, Post, Send } from '../contract'
+import type { Answer, Send } from '../contract'
 import { error } from '../shared/log'
 
 /** One wire-format body, as the delivery engine makes it (README "Wire format"). */
@@ -49,10 +49,10 @@ export const json = (body: unknown, type: string, keys: string[]): Shaped => ({
  * sends it.
  */
 export const through =
-  (post: Post, headers: Record<string, string> | undefined, shape: (wire: Wire) => Shaped): Send =>
+  (post: Send, shape: (wire: Wire) => Shaped): Send =>
   (endpoint, body, o) => {
     const r = shape(JSON.parse(body) as Wire)
-    return post(endpoint, r.body, { ...o, headers: { ...headers, ...r.headers } })
+    return post(endpoint, r.body, { ...o, headers: { ...o?.headers, ...r.headers } })
   }
 
 /** The visitor's id when the site set `context.userId` (a string or a number), else undefined. */

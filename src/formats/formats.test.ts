@@ -2,7 +2,7 @@
 // ones read and validated by the cloudevents library), through a POST that records what it is given.
 import { CloudEvent, HTTP } from 'cloudevents'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Answer, DeliveryDeps, FormatPart, Post } from '../contract'
+import type { Answer, DeliveryDeps, FormatPart, Send } from '../contract'
 import * as cloudeventsPart from './cloudevents'
 import { batchKey, eventKey } from './common'
 import * as posthogPart from './posthog'
@@ -31,12 +31,13 @@ const wire = (...answers: Answer[]) => JSON.stringify({ sdk: { name: 'touchpoint
  */
 const make = (part: FormatPart) => (formatKey?: unknown, headers?: Record<string, string>) => {
   let last = { endpoint: '', body: '', headers: {} as Record<string, string> }
-  const post: Post = async (endpoint, body, o) => ((last = { endpoint, body, headers: o?.headers ?? {} }), { status: 200, retryAfter: null })
+  const post: Send = async (endpoint, body, o) => ((last = { endpoint, body, headers: o?.headers ?? {} }), { status: 200, retryAfter: null })
   const send = part.createFormat({ endpoint: 'https://receiver.example.com/', formatKey, headers } as DeliveryDeps, post)
   return (
     send &&
     (async (...answers: Answer[]) => {
-      await send('https://receiver.example.com/', wire(...answers))
+      // The engine hands every send the `headers` option's headers.
+      await send('https://receiver.example.com/', wire(...answers), { headers })
       return last
     })
   )

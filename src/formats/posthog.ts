@@ -4,10 +4,10 @@
 import type { FormatPart, Send } from '../contract'
 import { eventKey, json, needKey, through, userId } from './common'
 
-export const createFormat: FormatPart['createFormat'] = ({ formatKey, headers }, post): Send | null => {
+export const createFormat: FormatPart['createFormat'] = ({ formatKey }, post): Send | null => {
   const apiKey = needKey(formatKey, 'posthog', 'your PostHog project API key (phc_…)')
   return (
-    apiKey ? through(post, headers, ({ sdk, answers }) => {
+    apiKey ? through(post, ({ sdk, answers }) => {
       const batch = answers.map((a) => {
         const user = userId(a)
         const distinct_id = user ?? a.id

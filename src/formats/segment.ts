@@ -6,10 +6,10 @@
 import type { FormatPart, Send } from '../contract'
 import { eventKey, needKey, through, userId } from './common'
 
-export const createFormat: FormatPart['createFormat'] = ({ formatKey, headers }, post): Send | null => {
+export const createFormat: FormatPart['createFormat'] = ({ formatKey }, post): Send | null => {
   const writeKey = needKey(formatKey, 'segment', 'the write key of your Segment (or RudderStack) source')
   return (
-    writeKey ? through(post, headers, ({ sdk, sentAt, answers }) => {
+    writeKey ? through(post, ({ sdk, sentAt, answers }) => {
       const batch = answers.map((a) => {
         const user = userId(a)
         return {
