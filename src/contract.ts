@@ -314,6 +314,44 @@ export interface DeliveryDeps {
   session: string
   transport?: ((body: string) => Promise<TransportResult>) | null | undefined
   headers?: Record<string, string> | undefined
+  /**
+   * The `format` option (README "Delivery formats"), as the page gave it: the engine checks it
+   * and fetches the format's file (dist/touchpoint.format.<name>.js) beside itself.
+   */
+  format?: unknown
+  /** The `formatKey` option: the receiver's write key (Segment, RudderStack) or project key (PostHog). */
+  formatKey?: unknown
+}
+
+/** What the receiver said about one POST. `status` is 0 when no HTTP answer came (offline, CORS, timeout). */
+export interface PostResult {
+  status: number
+  /** Milliseconds the receiver asked us to wait (Retry-After), when it said so. */
+  retryAfter: number | null
+}
+/**
+ * How the engine sends one body, with the `headers` option's headers: its own POST (text/plain
+ * unless `headers` say otherwise; never throws, never sends cookies), which it also hands to a
+ * format, or what a format makes of it (the wire format, `{ sdk, sentAt, answers }`, README
+ * "Wire format", in; the receiver's request out).
+ */
+export type Send = (
+  endpoint: string,
+  body: string,
+  o?: { keepalive?: boolean; timeout?: number; headers?: Record<string, string> | undefined },
+) => Promise<PostResult>
+
+/**
+ * What dist/touchpoint.format.<name>.js exports (README "Delivery formats"): the `format` option's
+ * files, and `transport`, the app's own transport, which json pages need not carry either.
+ */
+export interface FormatPart {
+  /**
+   * How to send, given the engine's options and its POST; null when the format needs a key it
+   * was not given (one console error says so): nothing is sent then, since the receiver would
+   * refuse it.
+   */
+  createFormat(deps: DeliveryDeps, post: Send): Send | null
 }
 
 /** The delivery engine at work. */

@@ -17,8 +17,9 @@ export const current = (): Options | null => running()?.options ?? null
 /** Starts Touchpoint. `nonce`: the script tag's nonce, for browsers that need a `<style>`. */
 export const start = safe((options: unknown, fromAttributes: boolean, nonce: string = ''): void => {
   if (running()) return warn('init() called twice.')
-  const raw = isObject(options) ? options : {}
-  const o = parseOptions(raw, fromAttributes)
+  // Anything but an object has no option of ours: Object() makes it one to read (a few bytes less
+  // than a check; a string or an array is only warned about key by key).
+  const o = parseOptions(Object(options) as Record<string, unknown>, fromAttributes)
   if (!o) return
   setDebug(o.debug)
   const s = {
@@ -32,8 +33,8 @@ export const start = safe((options: unknown, fromAttributes: boolean, nonce: str
   }
   setRunning(s)
   s.outbox.start()
-  // Checked by the tab file (parseOptions leaves it out): a bare data-tab is "", on with defaults.
-  if (raw.tab != null) startTab(s, raw.tab)
+  // Checked by the tab file (parseOptions passes it through): a bare data-tab is "", on with defaults.
+  if (o.tab != null) startTab(s, o.tab)
 })
 
 /** Starts Touchpoint: validates options and delivers what earlier visits left. */

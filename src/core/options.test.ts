@@ -72,3 +72,23 @@ describe('attributes', () => {
     expect(readAttributes(s)).toEqual({ endpoint: 'https://c.example.com', sampleRate: '0.25' })
   })
 })
+
+describe('options their parts check', () => {
+  it('format and formatKey (and tab) pass through as given, unwarned: the delivery engine (and the tab file) check them', () => {
+    const { warn } = spy()
+    const o = parseOptions({ endpoint: 'https://c.example.com', format: 'kafka', formatKey: ' k ', tab: 'nps', tabPosition: 'left' }, true)
+    expect(o).toMatchObject({ format: 'kafka', formatKey: ' k ', tab: 'nps', tabPosition: 'left' })
+    expect(warn).not.toHaveBeenCalled()
+    expect(parseOptions({ endpoint: 'https://c.example.com' })).not.toHaveProperty('format')
+  })
+  it('an option the core does not know is still warned about', () => {
+    const { warn } = spy()
+    expect(parseOptions({ endpoint: 'https://c.example.com', formt: 'json' }, true)).not.toHaveProperty('formt')
+    expect(String(warn.mock.calls[0])).toContain('unknown data-formt is ignored.')
+  })
+  it('the missing endpoint is named as init() knows it', () => {
+    const { error } = spy()
+    expect(parseOptions({})).toBeNull()
+    expect(String(error.mock.calls[0])).toContain('option "endpoint" is missing')
+  })
+})
