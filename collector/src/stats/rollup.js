@@ -138,11 +138,9 @@ export const setupRollup = async (q) => {
 /**
  * One statement (one snapshot): the days that have new rows become one merged row per cell, and
  * those new rows are added to their weeks and months, so that a period always holds exactly its
- * merged daily rows. Run by one collector at a time (COMPACT_LOCK, a transaction-scoped advisory
- * lock; the others skip); beside writers, whose rows not yet committed wait for the next time.
- * Returns the period rows written.
+ * merged daily rows. Beside writers, whose rows not yet committed wait for the next time.
  */
-export const COMPACT_SQL = `WITH days AS (SELECT DISTINCT day FROM answers_daily WHERE NOT merged),
+const COMPACT_SQL = `WITH days AS (SELECT DISTINCT day FROM answers_daily WHERE NOT merged),
 gone AS (DELETE FROM answers_daily WHERE day IN (SELECT day FROM days) RETURNING *),
 kept AS (INSERT INTO answers_daily (day, ${CELL}, ${NAMES}, merged)
   SELECT day, ${CELL}, ${SUMS}, true FROM gone GROUP BY day, ${CELL} HAVING ${NONZERO}),
@@ -154,7 +152,20 @@ old AS (DELETE FROM answers_periods p USING units u WHERE p.period = u.period AN
 INSERT INTO answers_periods (period, start, ${CELL}, ${NAMES})
 SELECT period, start, ${CELL}, ${SUMS} FROM (SELECT * FROM old UNION ALL SELECT * FROM fresh) x
 GROUP BY period, start, ${CELL} HAVING ${NONZERO}`
-export const COMPACT_LOCK = 7416
+const COMPACT_LOCK = 7416
+
+/**
+ * Merges the rollup's new rows in the caller's transaction, one collector at a time (a
+ * transaction-scoped advisory lock): `wait` waits for the lock, else a collector that finds it
+ * taken skips (another is merging). Resolves to the period rows written.
+ * @param {Query} q @param {{ wait?: boolean }} [options]
+ */
+export const compactIn = async (q, { wait = false } = {}) => {
+  if (wait) await q('SELECT pg_advisory_xact_lock($1)', [COMPACT_LOCK])
+  else if (!(await q('SELECT pg_try_advisory_xact_lock($1) AS ok', [COMPACT_LOCK])).rows[0]?.ok) return 0
+  const r = await q(COMPACT_SQL)
+  return r.affectedRows ?? r.rowCount ?? 0
+}
 
 /** Whether the rollup can count these filters: it has no context. @param {Filters} f */
 export const rollupFits = (f) => Object.keys(f.ctx).length == 0

@@ -4,7 +4,7 @@
 // dashboard. One store over any client that can run a query and a transaction.
 import { LOOP_SCHEMA_SQL } from '../followups/schema.js'
 import { LOW_SQL } from '../metrics.js'
-import { COMPACT_LOCK, COMPACT_SQL, RATING_COUNTS_SQL, ratingsOf, setupRollup } from '../stats/rollup.js'
+import { RATING_COUNTS_SQL, compactIn, ratingsOf, setupRollup } from '../stats/rollup.js'
 import { STATS_INDEXES_SQL } from '../stats/filters.js'
 import { rating } from '../summary/summary.js'
 
@@ -89,12 +89,7 @@ export const sqlStore = async (kind, query, tx, close) => {
     return 0
   })
   /** @type {() => Promise<number>} */
-  const compact = () =>
-    tx(async (q) => {
-      if (!(await q('SELECT pg_try_advisory_xact_lock($1) AS ok', [COMPACT_LOCK])).rows[0]?.ok) return 0
-      const r = await q(COMPACT_SQL)
-      return r.affectedRows ?? r.rowCount ?? 0
-    })
+  const compact = () => tx((q) => compactIn(q))
   await compact()
   return {
     kind,
