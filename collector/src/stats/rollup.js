@@ -7,9 +7,9 @@
 // or end at UTC midnight from `answers` itself. The same figures to the last answer, from a few
 // thousand rows for a year of a million answers.
 //
-// Kept by statement triggers on `answers`, in the transaction of whatever changes it (the upsert,
-// a revision that moves a score, erasure, retention, TRUNCATE, a hand-written INSERT): each adds
-// daily rows of +1 for what came and −1 for what went, never updating a row, so concurrent
+// Kept by triggers on `answers`, in the transaction of whatever changes it (the upsert, a
+// revision that moves a score, erasure, retention, TRUNCATE, a hand-written INSERT): each adds a
+// daily row of +1 for what came and −1 for what went, never updating a row, so concurrent
 // writers neither wait for one another nor deadlock on a busy cell. `compact` (the follow-ups
 // loop's tick, every minute, and each start) merges the days that have such new rows into one row
 // per cell and adds them to their week and month; until then a read adds the new rows to the
@@ -23,47 +23,56 @@ import { instant, whereClause } from './filters.js'
 /** @typedef {'week' | 'month'} Grain */
 
 const CELL = 'touchpoint, stage, metric, site, locale, sample, score'
-/** The counts of a row, each with the answers' condition for it. */
+/** The counts of a row, each with the condition an answer meets to count (`r`: '' or 'NEW.', 'OLD.'). */
 const COUNTS = /** @type {const} */ ([
-  ['n', 'true'],
-  ['comments', "comment <> ''"],
-  ['lcp_good', "lcp_rating = 'good'"],
-  ['lcp_ni', "lcp_rating = 'needs-improvement'"],
-  ['lcp_poor', "lcp_rating = 'poor'"],
-  ['inp_good', "inp_rating = 'good'"],
-  ['inp_ni', "inp_rating = 'needs-improvement'"],
-  ['inp_poor', "inp_rating = 'poor'"],
+  ['n', (/** @type {string} */ _r) => 'true'],
+  ['comments', (/** @type {string} */ r) => `${r}comment <> ''`],
+  ['lcp_good', (/** @type {string} */ r) => `${r}lcp_rating = 'good'`],
+  ['lcp_ni', (/** @type {string} */ r) => `${r}lcp_rating = 'needs-improvement'`],
+  ['lcp_poor', (/** @type {string} */ r) => `${r}lcp_rating = 'poor'`],
+  ['inp_good', (/** @type {string} */ r) => `${r}inp_rating = 'good'`],
+  ['inp_ni', (/** @type {string} */ r) => `${r}inp_rating = 'needs-improvement'`],
+  ['inp_poor', (/** @type {string} */ r) => `${r}inp_rating = 'poor'`],
 ])
 const NAMES = COUNTS.map(([c]) => c).join(', ')
 const SUMS = COUNTS.map(([c]) => `sum(${c}) AS ${c}`).join(', ')
 const NONZERO = COUNTS.map(([c]) => `sum(${c}) <> 0`).join(' OR ')
 
 /** The ratings' counts of the figures' GROUP BY over answers (../store/sql.js): the columns the rollup sums. */
-export const RATING_COUNTS_SQL = COUNTS.slice(2).map(([c, cond]) => `count(*) FILTER (WHERE ${cond})::int AS ${c}`).join(', ')
+export const RATING_COUNTS_SQL = COUNTS.slice(2).map(([c, cond]) => `count(*) FILTER (WHERE ${cond('')})::int AS ${c}`).join(', ')
 /** A figures row's rating counts, per vital as CountRow holds them. @param {Record<string, unknown>} r @returns {{ lcp: import('../store/index.js').Ratings, inp: import('../store/index.js').Ratings }} */
 export const ratingsOf = (r) => ({
   lcp: { good: Number(r.lcp_good), 'needs-improvement': Number(r.lcp_ni), poor: Number(r.lcp_poor) },
   inp: { good: Number(r.inp_good), 'needs-improvement': Number(r.inp_ni), poor: Number(r.inp_poor) },
 })
 
-/** Answers of a table (or transition table) as daily rows, each counting `sign` (1 added, −1 removed). @param {string} table @param {1 | -1} sign */
-const asRows = (table, sign) => `SELECT (created_at AT TIME ZONE 'UTC')::date AS day, touchpoint, stage, metric,
-  answer->>'site' AS site, answer->>'locale' AS locale, sample, score,
-  ${COUNTS.map(([c, cond]) => (cond == 'true' ? `${sign} AS ${c}` : `CASE WHEN ${cond} THEN ${sign} ELSE 0 END AS ${c}`)).join(', ')} FROM ${table}`
-
-/** Adds the changes as one row per cell; a revision that moves nothing adds none. @param {string} from */
-const addRows = (from) => `INSERT INTO answers_daily (day, ${CELL}, ${NAMES})
-    SELECT day, ${CELL}, ${SUMS} FROM (${from}) d GROUP BY day, ${CELL} HAVING ${NONZERO}`
+/**
+ * An answer's daily row, counting `sign` (1 added, −1 removed): the values of its columns (`day`,
+ * CELL, COUNTS), from the columns of a row `r` ('' for a table's, 'NEW.' or 'OLD.' in a trigger).
+ * @param {string} r @param {1 | -1} sign
+ */
+const values = (r, sign) => [
+  `(${r}created_at AT TIME ZONE 'UTC')::date`, `${r}touchpoint`, `${r}stage`, `${r}metric`, `${r}answer->>'site'`, `${r}answer->>'locale'`, `${r}sample`, `${r}score`,
+  ...COUNTS.map(([, cond]) => (cond(r) == 'true' ? String(sign) : `CASE WHEN ${cond(r)} THEN ${sign} ELSE 0 END`)),
+]
+const COLUMNS = ['day', ...CELL.split(', '), ...COUNTS.map(([c]) => c)]
+/** The answers of a table as daily rows, one per answer. @param {string} table */
+const asRows = (table) => `SELECT ${values('', 1).map((v, i) => `${v} AS ${COLUMNS[i]}`).join(', ')} FROM ${table}`
 
 /** @param {string} name @param {string} body */
 const fn = (name, body) => `CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  ${body};
+  ${body}
   RETURN NULL;
 END $$`
 
+const INSERT = `INSERT INTO answers_daily (${COLUMNS.join(', ')}) VALUES`
+/** What the rollup counts of an answer, to compare before and after an update. @param {string} r */
+const counted = (r) => `((${r}.created_at AT TIME ZONE 'UTC')::date, ${r}.touchpoint, ${r}.stage, ${r}.metric, ${r}.answer->>'site', ${r}.answer->>'locale',
+  ${r}.sample, ${r}.score, coalesce(${r}.comment, '') <> '', ${r}.lcp_rating, ${r}.inp_rating)`
+
 const COUNT_COLUMNS = COUNTS.map(([c]) => `${c} integer NOT NULL`).join(',\n  ')
-// Statements, not one text split on ';': the functions' bodies hold semicolons.
+// Statements, not one text split on ';': the function's body holds semicolons.
 const ROLLUP_SQL = [
   `CREATE TABLE IF NOT EXISTS answers_daily (
   day        date NOT NULL,
@@ -92,17 +101,28 @@ const ROLLUP_SQL = [
   ${COUNT_COLUMNS}
 )`,
   'CREATE INDEX IF NOT EXISTS answers_periods_start ON answers_periods (period, start)',
-  fn('answers_daily_added', addRows(asRows('added', 1))),
-  fn('answers_daily_changed', addRows(`${asRows('removed', -1)} UNION ALL ${asRows('added', 1)}`)),
-  fn('answers_daily_removed', addRows(asRows('removed', -1))),
-  fn('answers_daily_emptied', 'TRUNCATE answers_daily, answers_periods'),
+  // Row triggers: a plain INSERT per answer costs a writer less than a statement trigger's
+  // transition tables, which every upsert would build, inserting or not.
+  fn(
+    'answers_rollup_row',
+    `IF TG_OP = 'INSERT' THEN
+    ${INSERT} (${values('NEW.', 1).join(', ')});
+  ELSIF TG_OP = 'UPDATE' THEN
+    ${INSERT} (${values('OLD.', -1).join(', ')}), (${values('NEW.', 1).join(', ')});
+  ELSE
+    ${INSERT} (${values('OLD.', -1).join(', ')});
+  END IF;`,
+  ),
+  fn('answers_rollup_emptied', 'TRUNCATE answers_daily, answers_periods;'),
 ]
 
 const TRIGGERS = [
-  { name: 'answers_daily_insert', sql: 'AFTER INSERT ON answers REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION answers_daily_added()' },
-  { name: 'answers_daily_update', sql: 'AFTER UPDATE ON answers REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION answers_daily_changed()' },
-  { name: 'answers_daily_delete', sql: 'AFTER DELETE ON answers REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION answers_daily_removed()' },
-  { name: 'answers_daily_truncate', sql: 'AFTER TRUNCATE ON answers FOR EACH STATEMENT EXECUTE FUNCTION answers_daily_emptied()' },
+  { name: 'answers_rollup_insert', sql: 'AFTER INSERT ON answers FOR EACH ROW EXECUTE FUNCTION answers_rollup_row()' },
+  // Only a change the rollup counts: a revision that adds a page title, or an erasure that leaves
+  // the site alone, adds no rows.
+  { name: 'answers_rollup_update', sql: `AFTER UPDATE ON answers FOR EACH ROW WHEN (${counted('OLD')} IS DISTINCT FROM ${counted('NEW')}) EXECUTE FUNCTION answers_rollup_row()` },
+  { name: 'answers_rollup_delete', sql: 'AFTER DELETE ON answers FOR EACH ROW EXECUTE FUNCTION answers_rollup_row()' },
+  { name: 'answers_rollup_truncate', sql: 'AFTER TRUNCATE ON answers FOR EACH STATEMENT EXECUTE FUNCTION answers_rollup_emptied()' },
 ]
 
 /** Daily rows as week and month rows (`day::timestamp`: date_trunc on a date would follow the session's zone). @param {string} from */
@@ -111,7 +131,7 @@ const toPeriods = (from) => `SELECT 'week' AS period, date_trunc('week', day::ti
 
 const BACKFILL_SQL = [
   `INSERT INTO answers_daily (day, ${CELL}, ${NAMES}, merged)
-SELECT day, ${CELL}, ${SUMS}, true FROM (${asRows('answers', 1)}) d GROUP BY day, ${CELL}`,
+SELECT day, ${CELL}, ${SUMS}, true FROM (${asRows('answers')}) d GROUP BY day, ${CELL}`,
   `INSERT INTO answers_periods (period, start, ${CELL}, ${NAMES})
 SELECT period, start, ${CELL}, ${SUMS} FROM (${toPeriods('answers_daily')}) p GROUP BY period, start, ${CELL}`,
 ]
@@ -208,7 +228,7 @@ export const rollupSource = (f, params, defaultSample, { bounds: [lo, hi] = rang
   /** @param {string} column @param {Date | null} a @param {Date | null} b */
   const between = (column, a, b) => [...(a ? [`${column} >= ${$(date(a))}::date`] : []), ...(b ? [`${column} < ${$(date(b))}::date`] : [])]
   /** @param {Date} a @param {Date} b */
-  const raw = (a, b) => asRows('answers', 1) + where([`created_at >= ${$(a.toISOString())}::timestamptz`, `created_at < ${$(b.toISOString())}::timestamptz`], false)
+  const raw = (a, b) => asRows('answers') + where([`created_at >= ${$(a.toISOString())}::timestamptz`, `created_at < ${$(b.toISOString())}::timestamptz`], false)
   /** @param {Date | null} a @param {Date | null} b @param {boolean} [onlyNew] */
   const days = (a, b, onlyNew = false) => `SELECT day, ${CELL}, ${NAMES} FROM answers_daily` + where([...between('day', a, b), ...(onlyNew ? ['NOT merged'] : [])], true)
   /** @param {Grain} g @param {Date | null} a @param {Date | null} b */

@@ -98,7 +98,7 @@ describe('the rollup', { timeout: 120_000 }, () => {
     const expected = await cells()
     // The layout of a database from before the rollup: answers, no rollup, no triggers.
     await store.query('DROP TABLE answers_daily, answers_periods')
-    await store.query('DROP FUNCTION answers_daily_added, answers_daily_changed, answers_daily_removed, answers_daily_emptied CASCADE')
+    await store.query('DROP FUNCTION answers_rollup_row, answers_rollup_emptied CASCADE')
     expect((await store.query(`SELECT count(*)::int AS n FROM pg_trigger WHERE tgrelid = 'answers'::regclass AND NOT tgisinternal`)).rows[0].n).toBe(0)
     await store.close()
     store = await pgliteStore(dir)
