@@ -76,8 +76,11 @@ describe.skipIf(!bindir)(bindir ? 'webhooks with two collectors on one PostgreSQ
         ...Array.from({ length: 40 }, (_, i) => csat(i, 10, i % 10 != 0)),
         ...Array.from({ length: 40 }, (_, i) => csat(i, 3, i % 10 < 3)),
       ]
-      const posted = await Promise.all(answers.map((a, i) => post(i, [a])))
-      expect(posted.every((p) => p.statusCode == 200)).toBe(true)
+      // Eight at a time, alternating: each store has a pool of 4 connections.
+      for (let i = 0; i < answers.length; i += 8) {
+        const posted = await Promise.all(answers.slice(i, i + 8).map((a, j) => post(i + j, [a])))
+        expect(posted.filter((p) => p.statusCode != 200).map((p) => p.body)).toEqual([])
+      }
       // A backlog both find due (deliveries queued while no collector ran), drained by both together.
       await stores[0]!.query(
         `INSERT INTO deliveries (msg_id, type, url, body, created_at, next_at)
