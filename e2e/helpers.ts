@@ -9,6 +9,8 @@ import { cleanupHomes, launchPlaywright, type PlaywrightEngine } from './engines
 // schema/answer.schema.json, and fails the test at close() if one did not validate.
 export { startValidatingCollector as startCollector } from './collector'
 export { startStatic }
+// Waits for a condition, polling (one helper for the collector's tests and these).
+export { until } from '../collector/src/testing'
 
 /**
  * The engine these tests drive: TOUCHPOINT_ENGINE=chromium (default) or firefox, both through
@@ -53,16 +55,6 @@ process.once('exit', () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
 
-/** Waits for a condition, polling; fails with `what` after `timeout` ms. Never a fixed sleep. */
-export const until = async <T>(what: string, fn: () => T | Promise<T>, timeout = 30_000): Promise<T> => {
-  const end = Date.now() + timeout
-  for (;;) {
-    const v = await fn()
-    if (v) return v
-    if (Date.now() > end) throw new Error('timed out waiting for: ' + what)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 /**
  * What Firefox reports as a page error although no script threw: the browser's own reports of a
