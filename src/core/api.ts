@@ -1,14 +1,15 @@
 // The public API: init, ask, on, setContext, consent, flush, destroy (src/index.ts re-exports it).
-import { atom } from 'nanostores'
 import type { Answer, AskOptions, EventMap, EventName, Metric } from '../contract'
 import { safe, setDebug, warn } from '../shared/log'
 import { isObject } from '../shared/parse'
-import { askFrom } from './ask'
+import { askFrom, fetchFor } from './ask'
+import { atom } from './atom'
 import type { Listener } from './events'
 import { createGuard } from './guard'
+import { whenIdle } from './idle'
 import { parseOptions, type Options } from './options'
 import { createQueue } from './queue'
-import { cleanups, emitter, NOT_STARTED, running, setRunning } from './state'
+import { cleanups, emitter, NOT_STARTED, onDestroy, running, setRunning } from './state'
 import { startTab } from './tab'
 import { VERSION } from './version'
 
@@ -34,6 +35,8 @@ export const start = safe((options: unknown, fromAttributes: boolean, nonce: str
   s.outbox.start()
   // Checked by the tab file (parseOptions leaves it out): a bare data-tab is "", on with defaults.
   if (raw.tab != null) startTab(s, raw.tab)
+  // An offline-first site's visitor may lose the network before being asked (README, "Offline").
+  if (o.prefetch == 'idle') onDestroy(whenIdle(() => void fetchFor(s), 5000))
 })
 
 /** Starts Touchpoint: validates options and delivers what earlier visits left. */

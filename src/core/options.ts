@@ -52,6 +52,8 @@ export interface Options {
   headers: Record<string, string>
   /** The feedback tab: a metric (`data-tab="csat"`) or its options (README "Feedback tab"); off by default. */
   tab: Metric | TabOptions | boolean | null
+  /** `idle`: fetch the prompt's files once the page is idle, so a visitor offline by then can still answer. */
+  prefetch: 'none' | 'idle'
 }
 
 const str = parser('a string', (v) => (typeof v == 'string' ? v.trim() : undefined))
@@ -106,6 +108,7 @@ const spec: { [K in Exclude<keyof Options, 'tab'>]: [Options[K], Parser<Options[
   transport: [null, fn],
   headers: [{}, strings('an object of strings (JSON in data-headers)')],
   contact: ['off', oneOf(...contactModes)],
+  prefetch: ['none', oneOf('none', 'idle')],
   // Checked by the tab file (src/tab/options.ts), which only sites with a tab fetch.
 }
 

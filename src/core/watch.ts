@@ -1,32 +1,41 @@
 import { askFrom, prepare } from './ask'
+import { whenIdle } from './idle'
 import { importScanner } from './modules'
 import { fetchPart } from './parts'
 
 const SELECTOR = '[data-touchpoint]'
+/** Longest the watcher waits for an idle moment: a `load` trigger's delay is counted from its start. */
+const IDLE_DEADLINE = 1000
 
 /**
  * The core's part of the scanner: it only notices that the page declares a touchpoint (now, or
  * later in a single-page app) and then fetches the scanner and its triggers, which live in a file
- * of their own: most pages declare none and never pay for them. If that file cannot be fetched,
- * no prompt could have been fetched either; the console says which file, once.
- * Returns the function that stops watching (and the scanner, once it runs).
+ * of their own: most pages declare none and never pay for them. It starts once the page is idle
+ * (with a deadline), so the page's own start goes first; the time it was installed goes to the
+ * scanner, which counts a `load` trigger's delay from there, not from the idle moment. If the
+ * scanner cannot be fetched, no prompt could have been fetched either; the console says which
+ * file, once. Returns the function that stops watching (and the scanner, once it runs).
  */
 export const watchTouchpoints = (): (() => void) => {
+  const since = performance.now()
   let stop = () => {}
   let stopped = false
-  const mo = new MutationObserver(() => found())
+  let mo: MutationObserver | undefined
   const found = () => {
-    if (!document.querySelector(SELECTOR)) return
-    mo.disconnect()
+    mo?.disconnect()
     void fetchPart('touchpoints', importScanner, () => {}, 'data-touchpoint elements are not watched.').then(
-      (m) => m && !stopped && (stop = m.scanTouchpoints({ askFrom, prepare })),
+      (m) => m && !stopped && (stop = m.scanTouchpoints({ askFrom, prepare }, since)),
     )
   }
-  mo.observe(document.documentElement, { childList: true, subtree: true })
-  found()
+  const cancel = whenIdle(() => {
+    if (document.querySelector(SELECTOR)) return found()
+    mo = new MutationObserver(() => document.querySelector(SELECTOR) && found())
+    mo.observe(document.documentElement, { childList: true, subtree: true })
+  }, IDLE_DEADLINE)
   return () => {
     stopped = true
-    mo.disconnect()
+    cancel()
+    mo?.disconnect()
     stop()
   }
 }

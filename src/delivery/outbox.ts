@@ -2,6 +2,7 @@ import type { Answer, DeliveryDeps, Outbox, StoredAnswer } from '../contract'
 import { ASIDE, QUEUED, WAIT } from '../shared/keys'
 import { warn } from '../shared/log'
 import { backoff, startJitter } from './backoff'
+import { drained } from './hint'
 import { withLock } from './lock'
 import { post, verdict, viaTransport, type PostResult } from './transport'
 
@@ -180,7 +181,13 @@ export const createOutbox = (deps: OutboxDeps): Outbox => {
       try {
         for (let more = true; more && !stopped; ) {
           again = false
-          more = (await withLock('touchpoint-outbox', pass)) && again
+          more =
+            (await withLock('touchpoint-outbox', async () => {
+              const done = await pass()
+              // Still holding the lock: an outbox found empty clears the core's hint.
+              if (done && !again) await drained(store)
+              return done
+            })) && again
         }
       } catch (e) {
         warn('delivery error:', e)
@@ -229,6 +236,7 @@ export const createOutbox = (deps: OutboxDeps): Outbox => {
     async clear(): Promise<void> {
       mine.clear()
       cleared++
+      // The hint stays set until the next pass finds the outbox empty.
       await store.del((await store.all()).map(([k]) => k))
     },
     online(): void {

@@ -52,7 +52,7 @@ type Parsed = {
  * Turns one `data-touchpoint` element into a watched touchpoint; returns its release. A wrong
  * attribute is a warning naming the element and the attribute, and only this touchpoint is skipped.
  */
-const arm = (el: Element, core: ScannerHost): (() => void) => {
+const arm = (el: Element, core: ScannerHost, since: number): (() => void) => {
   const attr = (name: string) => el.getAttribute('data-touchpoint' + name)
   const id = attr('')!.trim()
   const v = {} as Parsed
@@ -98,7 +98,10 @@ const arm = (el: Element, core: ScannerHost): (() => void) => {
         true,
         v.trigger == click,
       ).then(() => (busy = !again))
-    }, v.delay)
+      // A `load` trigger's delay counts from the load event, or from when the core began watching
+      // if that came later: the scanner itself starts at an idle moment. (loadEventStart is 0
+      // before the load event, or missing; a time past is 0 to setTimeout.)
+    }, v.delay + (v.trigger == load ? Math.max(since, (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventStart || 0) - performance.now() : 0))
   }, soon)
   return () => {
     clearTimeout(timer)
@@ -110,18 +113,19 @@ const arm = (el: Element, core: ScannerHost): (() => void) => {
  * Watches the page for `data-touchpoint` elements: present ones now, added ones when they appear
  * (single-page apps), and releases the ones removed. Returns the function that stops it all.
  */
-export const scanTouchpoints = (core: ScannerHost): (() => void) => {
+export const scanTouchpoints = (core: ScannerHost, since?: number): (() => void) => {
   const live = new Map<Element, () => void>()
-  const sweep = () => {
+  // Elements that appear later are armed as they appear: their delay starts then.
+  const sweep = (t = performance.now()) => {
     for (const [el, release] of live)
       if (!el.isConnected) {
         release()
         live.delete(el)
       }
-    document.querySelectorAll('[data-touchpoint]:not([data-touchpoint-tab])').forEach((el) => live.has(el) || live.set(el, arm(el, core)))
+    document.querySelectorAll('[data-touchpoint]:not([data-touchpoint-tab])').forEach((el) => live.has(el) || live.set(el, arm(el, core, t)))
   }
-  sweep()
-  const mo = new MutationObserver(sweep)
+  sweep(since)
+  const mo = new MutationObserver(() => sweep())
   mo.observe(document.documentElement, { childList: true, subtree: true })
   return () => {
     mo.disconnect()
