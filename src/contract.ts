@@ -275,12 +275,8 @@ export interface ScannerHost {
 
 /** What dist/touchpoint.touchpoints.js exports. */
 export interface ScannerPart {
-  /**
-   * Watches the page's data-touchpoint elements; returns the function that stops it all. `since`
-   * (performance.now()): when the core began watching; a `load` trigger's delay counts from it
-   * (or from the load event, if later) for the elements already there, not from this late call.
-   */
-  scanTouchpoints(host: ScannerHost, since?: number): () => void
+  /** Watches the page's data-touchpoint elements; returns the function that stops it all. */
+  scanTouchpoints(host: ScannerHost): () => void
 }
 
 /**

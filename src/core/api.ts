@@ -9,7 +9,7 @@ import { createGuard } from './guard'
 import { whenIdle } from './idle'
 import { parseOptions, type Options } from './options'
 import { createQueue } from './queue'
-import { cleanups, emitter, NOT_STARTED, onDestroy, running, setRunning } from './state'
+import { cleanups, emitter, NOT_STARTED, running, setRunning } from './state'
 import { startTab } from './tab'
 import { VERSION } from './version'
 
@@ -36,7 +36,7 @@ export const start = safe((options: unknown, fromAttributes: boolean, nonce: str
   // Checked by the tab file (parseOptions leaves it out): a bare data-tab is "", on with defaults.
   if (raw.tab != null) startTab(s, raw.tab)
   // An offline-first site's visitor may lose the network before being asked (README, "Offline").
-  if (o.prefetch == 'idle') onDestroy(whenIdle(() => void fetchFor(s), 5000))
+  if (o.prefetch == 'idle') whenIdle(() => void (running() == s && fetchFor(s)), 5000)
 })
 
 /** Starts Touchpoint: validates options and delivers what earlier visits left. */

@@ -22,5 +22,5 @@ export const startTab = (s: State, tab: unknown): void => {
     })
   // When the page is idle, at the latest after 2 s (a busy page still gets its tab); where
   // requestIdleCallback is missing (Safari), whenIdle's timer stands in for it.
-  onDestroy(whenIdle(show, 2000))
+  whenIdle(show, 2000)
 }

@@ -52,7 +52,7 @@ type Parsed = {
  * Turns one `data-touchpoint` element into a watched touchpoint; returns its release. A wrong
  * attribute is a warning naming the element and the attribute, and only this touchpoint is skipped.
  */
-const arm = (el: Element, core: ScannerHost, since: number): (() => void) => {
+const arm = (el: Element, core: ScannerHost): (() => void) => {
   const attr = (name: string) => el.getAttribute('data-touchpoint' + name)
   const id = attr('')!.trim()
   const v = {} as Parsed
@@ -98,10 +98,7 @@ const arm = (el: Element, core: ScannerHost, since: number): (() => void) => {
         true,
         v.trigger == click,
       ).then(() => (busy = !again))
-      // A `load` trigger's delay counts from the load event, or from when the core began watching
-      // if that came later: the scanner itself starts at an idle moment. (loadEventStart is 0
-      // before the load event, or missing; a time past is 0 to setTimeout.)
-    }, v.delay + (v.trigger == load ? Math.max(since, (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventStart || 0) - performance.now() : 0))
+    }, v.delay)
   }, soon)
   return () => {
     clearTimeout(timer)
@@ -113,19 +110,18 @@ const arm = (el: Element, core: ScannerHost, since: number): (() => void) => {
  * Watches the page for `data-touchpoint` elements: present ones now, added ones when they appear
  * (single-page apps), and releases the ones removed. Returns the function that stops it all.
  */
-export const scanTouchpoints = (core: ScannerHost, since?: number): (() => void) => {
+export const scanTouchpoints = (core: ScannerHost): (() => void) => {
   const live = new Map<Element, () => void>()
-  // Elements that appear later are armed as they appear: their delay starts then.
-  const sweep = (t = performance.now()) => {
+  const sweep = () => {
     for (const [el, release] of live)
       if (!el.isConnected) {
         release()
         live.delete(el)
       }
-    document.querySelectorAll('[data-touchpoint]:not([data-touchpoint-tab])').forEach((el) => live.has(el) || live.set(el, arm(el, core, t)))
+    document.querySelectorAll('[data-touchpoint]:not([data-touchpoint-tab])').forEach((el) => live.has(el) || live.set(el, arm(el, core)))
   }
-  sweep(since)
-  const mo = new MutationObserver(() => sweep())
+  sweep()
+  const mo = new MutationObserver(sweep)
   mo.observe(document.documentElement, { childList: true, subtree: true })
   return () => {
     mo.disconnect()
