@@ -44,12 +44,34 @@ const until = async (what: () => boolean | Promise<boolean>) => {
 }
 const tick = () => new Promise((r) => setTimeout(r, Math.random() * 3))
 
+/** Web Locks as the tests need them: one queue per name; `ifAvailable` gets null when it is held. */
+const fakeLocks = () => {
+  const queues: Record<string, Promise<unknown>> = {}
+  const held: Record<string, number> = {}
+  return {
+    request(name: string, a: unknown, b?: unknown) {
+      const fn = (b ?? a) as (lock: unknown) => Promise<unknown>
+      if (b && (a as { ifAvailable?: boolean }).ifAvailable && held[name]) return Promise.resolve().then(() => fn(null))
+      held[name] = (held[name] ?? 0) + 1
+      const run = async () => {
+        try {
+          return await fn({ name })
+        } finally {
+          held[name]!--
+        }
+      }
+      const p = (queues[name] ?? Promise.resolve()).then(run, run)
+      queues[name] = p.catch(() => {})
+      return p
+    },
+  }
+}
+
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory()
   localStorage.clear()
   posts.length = 0
-  let chain = Promise.resolve<unknown>(undefined)
-  vi.stubGlobal('navigator', { ...navigator, locks: { request: (_: string, fn: () => Promise<unknown>) => (chain = chain.then(fn, fn)) } })
+  vi.stubGlobal('navigator', { ...navigator, locks: fakeLocks() })
   vi.spyOn(console, 'warn').mockImplementation(() => {})
 })
 afterEach(() => {
@@ -131,7 +153,27 @@ describe('the "maybe queued" hint', () => {
     expect(new Set([...delivered.map((k) => k.slice(2)), ...sent])).toEqual(new Set(ids))
   })
 
-  it('a write racing the drainer between its read and its check keeps the hint', async () => {
+  it('a write under way holds the hint\'s lock: the drainer leaves the hint, and never waits for it', async () => {
+    const writer = createOutboxStore()
+    // The writer's IndexedDB write is slow: it holds the lock all along.
+    let release = () => {}
+    const slow = new Promise<void>((r) => (release = r))
+    const writing = navigator.locks.request(HINT, async () => {
+      localStorage.setItem(HINT, 'being written')
+      await slow
+    })
+    // The outbox looks empty, but the write is under way: the hint stays, and drained() returns.
+    await drained(createOutboxStore())
+    expect(mayBeQueued()).toBe(true)
+    release()
+    await writing
+    await writer.set([['q:late', record('late')]])
+    expect(mayBeQueued()).toBe(true)
+    expect(await queuedIds()).toEqual(['late'])
+  })
+
+  it('without Web Locks: a write racing the drainer between its read and its check keeps the hint', async () => {
+    vi.stubGlobal('navigator', { ...navigator, locks: undefined })
     localStorage.setItem(HINT, 'old')
     const writer = createOutboxStore()
     const real = createOutboxStore()

@@ -1,11 +1,12 @@
 // A cheap hint, in localStorage, that the outbox may hold answers: a page with nothing queued
 // then never opens IndexedDB at load (opening it was the costliest thing the core did).
 //
-// The hint must never say "empty" while an answer is queued, across tabs and crashes. The core
-// sets it (a fresh value each time) BEFORE writing an answer to IndexedDB, so a crash between the
-// two leaves it set (the next page fetches the delivery engine for nothing; nothing is lost), and
-// sets it again after the write if another tab cleared it meanwhile. Only the delivery engine
-// clears it, holding the cross-tab lock, once the outbox is verified empty (src/delivery/hint.ts).
+// The hint must never say "empty" while an answer is queued, across tabs and crashes. Each write
+// of a queued answer holds a cross-tab lock (Web Locks, named after the hint) and sets the hint
+// (a fresh value) BEFORE writing: a crash between the two leaves it set (the next page looks for
+// nothing; nothing is lost), and a crash after the write leaves it set too. Only the delivery
+// engine clears it (src/delivery/hint.ts), holding the same lock, after finding no queued answer:
+// "empty, then clear" and "set, then write" never interleave, so no answer is left unhinted.
 // Where localStorage cannot be read, the hint says "maybe": IndexedDB is opened as before.
 import { HINT } from '../shared/keys'
 
@@ -26,3 +27,9 @@ export const markQueued = (): void => {
     /* unreadable storage reads as "maybe" anyway */
   }
 }
+
+/**
+ * Runs a write of queued answers holding the hint's lock. Without Web Locks (browsers before
+ * 2022) it runs as it is: the fresh value and the check after the write narrow the gap there.
+ */
+export const underHint = <T>(write: () => Promise<T>): Promise<T> => (navigator.locks ? navigator.locks.request(HINT, write) : write())
