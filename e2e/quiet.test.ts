@@ -120,7 +120,7 @@ const answer = async (p: Page, tp: string, before: Set<string>) => {
     const fresh = (await pending(p)).filter((k) => !before.has(k))
     return fresh.length ? fresh : null
   })
-  return keys[0]!.slice(2)
+  return keys![0]!.slice(2)
 }
 const storedOne = async (p: Page, tp: string) => answer(p, tp, new Set(await pending(p)))
 
