@@ -3,6 +3,7 @@ import { QUEUED } from '../shared/keys'
 import { warn } from '../shared/log'
 import { importDelivery } from './modules'
 import { mayBeQueued } from './hint'
+import { whenIdle } from './idle'
 import { fetchPart } from './parts'
 import { toStored } from './stored'
 import { createOutboxStore } from './store'
@@ -118,14 +119,15 @@ export const createQueue = (deps: QueueDeps) => {
       await store.del((await store.all()).map(([k]) => k))
     },
     /**
-     * Delivers what earlier visits left, if anything. IndexedDB is not even opened unless the
-     * hint says something may be queued (src/core/hint.ts): most pages skip it.
+     * Delivers what earlier visits left, if anything, once the page is idle (at the latest after
+     * 2 s): even reading the hint waits, as a browser's first look into localStorage on a page
+     * can block for a millisecond or more. IndexedDB is not even opened unless the hint says
+     * something may be queued (src/core/hint.ts): most pages skip it.
      */
     start(): void {
-      if (mayBeQueued()) {
-        listen()
-        wake()
-      }
+      whenIdle(() => {
+        if (mayBeQueued()) listen(), wake()
+      }, 2000)
     },
     stop(): void {
       stopped = true
