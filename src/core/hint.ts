@@ -3,11 +3,12 @@
 //
 // The hint must never say "empty" while an answer is queued, across tabs and crashes. Each write
 // of a queued answer holds a cross-tab lock (Web Locks, named after the hint) and sets the hint
-// (a fresh value) BEFORE writing: a crash between the two leaves it set (the next page looks for
-// nothing; nothing is lost), and a crash after the write leaves it set too. Only the delivery
-// engine clears it (src/delivery/hint.ts), holding the same lock, after finding no queued answer:
-// "empty, then clear" and "set, then write" never interleave, so no answer is left unhinted.
-// Where localStorage cannot be read, the hint says "maybe": IndexedDB is opened as before.
+// BEFORE writing: a crash between the two leaves it set (the next page looks for nothing; nothing
+// is lost), and a crash after the write leaves it set too. Only the delivery engine clears it
+// (src/delivery/hint.ts), holding the same lock, after finding no queued answer: "empty, then
+// clear" and "set, then write" never interleave, so no answer is left unhinted. Without Web Locks
+// (browsers before 2022) it is never cleared: IndexedDB is looked into at each load, as before.
+// Where localStorage cannot be read, the hint says "maybe" too.
 import { HINT } from '../shared/keys'
 
 /** Whether the outbox may hold queued answers (true when unsure). */
@@ -19,17 +20,14 @@ export const mayBeQueued = (): boolean => {
   }
 }
 
-/** Says that something may be queued: called before an answer is written, and again after. */
+/** Says that something may be queued: called before an answer is written. */
 export const markQueued = (): void => {
   try {
-    localStorage.setItem(HINT, Math.random() + '')
+    localStorage.setItem(HINT, '1')
   } catch {
     /* unreadable storage reads as "maybe" anyway */
   }
 }
 
-/**
- * Runs a write of queued answers holding the hint's lock. Without Web Locks (browsers before
- * 2022) it runs as it is: the fresh value and the check after the write narrow the gap there.
- */
+/** Runs an outbox write holding the hint's lock (without Web Locks, as it is). */
 export const underHint = <T>(write: () => Promise<T>): Promise<T> => (navigator.locks ? navigator.locks.request(HINT, write) : write())

@@ -2,7 +2,7 @@ import { createStore, promisifyRequest as done, type UseStore } from 'idb-keyval
 import type { Store } from '../contract'
 import { QUEUED } from '../shared/keys'
 import { warn } from '../shared/log'
-import { markQueued, mayBeQueued, underHint } from './hint'
+import { markQueued, underHint } from './hint'
 
 const DB = 'touchpoint'
 const STORE = 'outbox'
@@ -58,16 +58,14 @@ export const createOutboxStore = (report: (reason: string) => void = () => {}): 
       for (const [k, v] of mem) if (!seen.has(k)) stored.push([k, v])
       return stored
     },
-    async set(list) {
-      const write = async () => {
-        // The hint first (holding its lock when queuing): a crash after it, before the write,
-        // costs one needless look next time.
-        if (queuing) markQueued()
+    // Every write holds the hint's lock; one that queues an answer sets the hint first: a crash
+    // after it, before the write, costs one needless look next time.
+    set: (list) =>
+      underHint(async () => {
+        if (list.some(([k]) => k.startsWith(QUEUED))) markQueued()
         try {
           await idb((use) => use('readwrite', (s) => (list.forEach(([k, v]) => s.put(v, k)), done(s.transaction))))
           for (const [k] of list) mem.delete(k)
-          // Without Web Locks another tab may have cleared the hint between the two: set it again.
-          if (queuing && !mayBeQueued()) markQueued()
         } catch (e) {
           if (isQuota(e)) {
             report('storage full')
@@ -75,10 +73,7 @@ export const createOutboxStore = (report: (reason: string) => void = () => {}): 
           } else fallBack(e)
           for (const [k, v] of list) mem.set(k, v)
         }
-      }
-      const queuing = list.some(([k]) => k.startsWith(QUEUED))
-      await (queuing ? underHint(write) : write())
-    },
+      }),
     async del(keys) {
       for (const k of keys) mem.delete(k)
       try {

@@ -181,14 +181,10 @@ export const createOutbox = (deps: OutboxDeps): Outbox => {
       try {
         for (let more = true; more && !stopped; ) {
           again = false
-          more =
-            (await withLock('touchpoint-outbox', async () => {
-              const done = await pass()
-              // Still holding the lock: an outbox found empty clears the core's hint.
-              if (done && !again) await drained(store)
-              return done
-            })) && again
+          more = (await withLock('touchpoint-outbox', pass)) && again
         }
+        // An outbox found empty clears the core's hint (its own lock keeps writers out).
+        await drained(store)
       } catch (e) {
         warn('delivery error:', e)
         schedule(backoff(++failures, deps.random))
