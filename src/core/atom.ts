@@ -13,7 +13,10 @@ export const atom = <T>(value: T): Atom<T> => {
     get: () => value,
     set(v: T) {
       // Set even when nobody listens (consent(true) before any prompt).
-      if (v !== value) (value = v), listeners.forEach((fn) => fn(v))
+      if (v !== value) {
+        value = v
+        listeners.forEach((fn) => fn(v))
+      }
     },
     listen(fn: (v: T) => void) {
       listeners.add(fn)

@@ -126,7 +126,10 @@ export const createQueue = (deps: QueueDeps) => {
      */
     start(): void {
       whenIdle(() => {
-        if (mayBeQueued()) listen(), wake()
+        if (mayBeQueued()) {
+          listen()
+          wake()
+        }
       }, 2000)
     },
     stop(): void {
