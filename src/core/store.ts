@@ -74,13 +74,15 @@ export const createOutboxStore = (report: (reason: string) => void = () => {}): 
           for (const [k, v] of list) mem.set(k, v)
         }
       }),
-    async del(keys) {
-      for (const k of keys) mem.delete(k)
-      try {
-        await idb((use) => use('readwrite', (s) => (keys.forEach((k) => s.delete(k)), done(s.transaction))))
-      } catch (e) {
-        fallBack(e)
-      }
-    },
+    // Under the same lock: a delete (consent withdrawn) cannot overtake a write queued before it.
+    del: (keys) =>
+      underHint(async () => {
+        for (const k of keys) mem.delete(k)
+        try {
+          await idb((use) => use('readwrite', (s) => (keys.forEach((k) => s.delete(k)), done(s.transaction))))
+        } catch (e) {
+          fallBack(e)
+        }
+      }),
   }
 }
