@@ -79,7 +79,7 @@ const config: RollupOptions[] = [
     // The core: the file people paste. A classic script (IIFE) whose only global is
     // window.Touchpoint, which the entry assigns itself (no `name` here, so Rollup adds none).
     input: 'src/embed.ts',
-    output: { file: 'dist/touchpoint.js', format: 'iife', sourcemap: true },
+    output: { file: 'dist/touchpoint.js', format: 'iife', sourcemap: true, freeze: false },
     // Our own modules run code at load only in the embed entry; keep it.
     treeshake: { moduleSideEffects: (id) => /src[\\/]embed/.test(id) },
     plugins: [scriptLoaders(), ...browserPlugins()],
@@ -94,7 +94,7 @@ const config: RollupOptions[] = [
     ['src/tab/index.ts', 'dist/touchpoint.tab.js'],
     // Each delivery format but json, and the app's own transport: fetched by the engine when asked for.
     ...['segment', 'cloudevents', 'posthog', 'transport'].map((f) => ['src/formats/' + f + '.ts', 'dist/touchpoint.format.' + f + '.js']),
-  ].map(([input, file]): RollupOptions => ({ input, output: { file, format: 'es', sourcemap: true }, plugins: [scriptLoaders(), ...browserPlugins()] })),
+  ].map(([input, file]): RollupOptions => ({ input, output: { file, format: 'es', sourcemap: true, freeze: false }, plugins: [scriptLoaders(), ...browserPlugins()] })),
   {
     input: Object.fromEntries(packs.map((code) => ['touchpoint.i18n.' + code, `src/i18n/${code}.ts`])),
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js' },

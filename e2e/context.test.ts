@@ -218,8 +218,9 @@ describe('consent withdrawn', () => {
           return k.length == 1 ? k : null
         })
         const id = keys![0]!.slice(2)
+        // The rules' state, and the hint that answers may be queued (a page with none opens no IndexedDB).
         expect((await local(page)).sort()).toEqual(
-          ['localStorage touchpoint:draw', 'localStorage touchpoint:seen', 'sessionStorage touchpoint:popovers'].sort(),
+          ['localStorage touchpoint:draw', 'localStorage touchpoint:queued', 'localStorage touchpoint:seen', 'sessionStorage touchpoint:popovers'].sort(),
         )
 
         await page.evaluate(() => (window as any).Touchpoint.consent(false))

@@ -185,7 +185,7 @@ export interface PromptHost {
   /** The prompt has left the page: its popover slot is free. */
   release(): void
   /** Whether prompts may be on screen: it turns false when consent is withdrawn or on destroy(). */
-  consent: ReadableAtom<boolean>
+  consent: Pick<ReadableAtom<boolean>, 'get' | 'listen'>
 }
 
 /** What dist/touchpoint.prompt.js (the npm module's prompt chunk) exports. */
@@ -234,9 +234,9 @@ export interface TabHost extends ScannerHost {
   /** Fetches a locale's pack: null for English (not even a promise), or when it could not be fetched. */
   pack(locale: string): Promise<Pack | null> | null
   /** The popover being asked (null when none): the tab's aria-expanded follows it. */
-  asking: ReadableAtom<{ touchpoint: string } | null>
+  asking: Pick<ReadableAtom<{ touchpoint: string } | null>, 'get' | 'listen'>
   /** Whether prompts may be on screen: the tab shows only while it is true. */
-  consent: ReadableAtom<boolean>
+  consent: Pick<ReadableAtom<boolean>, 'get' | 'listen'>
   nonce: string
 }
 

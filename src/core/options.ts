@@ -56,6 +56,8 @@ export interface Options {
   format?: 'json' | 'segment' | 'cloudevents' | 'posthog'
   /** The receiver's key: Segment's (or RudderStack's) write key, PostHog's project API key. */
   formatKey?: string
+  /** `idle`: fetch the prompt's files once the page is idle, so a visitor offline by then can still answer. */
+  prefetch: 'none' | 'idle'
 }
 
 const str = parser('a string', (v) => (typeof v == 'string' ? v.trim() : undefined))
@@ -111,12 +113,9 @@ const spec: { [K in Exclude<keyof Options, 'tab' | 'format' | 'formatKey'>]: [Op
   transport: [null, fn],
   headers: [{}, strings('an object of strings (JSON in data-headers)')],
   contact: ['off', oneOf(...contactModes)],
+  prefetch: ['none', oneOf('none', 'idle')],
   // Checked by the tab file (src/tab/options.ts), which only sites with a tab fetch.
 }
-
-export const defaults = Object.fromEntries(
-  Object.entries(spec).map(([k, s]) => [k, s[0]]),
-) as unknown as Options
 
 /** `sampleRate` → `data-sample-rate`. */
 export const attrName = (key: string): string =>
@@ -131,12 +130,13 @@ export const parseOptions = (
   raw: Record<string, unknown>,
   fromAttributes = false,
 ): Options | null => {
-  const out = { ...defaults } as Record<string, unknown>
+  const out: Record<string, unknown> = {}
   const name = (k: string) => (fromAttributes ? attrName(k) : 'option "' + k + '"')
   for (const key in spec) {
     const [def, parse] = spec[key as keyof typeof spec] as [unknown, Parser<unknown>]
     const v = raw[key]
-    if (v === undefined || v === null) continue
+    out[key] = def
+    if (v == null) continue
     const parsed = parse(v)
     if (parsed === undefined) {
       const msg = name(key) + ' is ' + JSON.stringify(v) + ', expected ' + parse.e

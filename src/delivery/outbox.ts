@@ -3,6 +3,7 @@ import { ASIDE, QUEUED, WAIT } from '../shared/keys'
 import { warn } from '../shared/log'
 import { backoff, startJitter } from './backoff'
 import { importFormat } from './formats'
+import { drained } from './hint'
 import { withLock } from './lock'
 import { post, verdict } from './transport'
 
@@ -197,6 +198,8 @@ export const createOutbox = (deps: OutboxDeps): Outbox => {
           again = false
           more = (await withLock('touchpoint-outbox', pass)) && again
         }
+        // An outbox found empty clears the core's hint (its own lock keeps writers out).
+        await drained(store)
       } catch (e) {
         warn('delivery error:', e)
         schedule(backoff(++failures, deps.random))
@@ -245,6 +248,7 @@ export const createOutbox = (deps: OutboxDeps): Outbox => {
     async clear(): Promise<void> {
       mine.clear()
       cleared++
+      // The hint stays set until the next pass finds the outbox empty.
       await store.del((await store.all()).map(([k]) => k))
     },
     online(): void {
