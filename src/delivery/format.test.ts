@@ -53,7 +53,9 @@ const make = (format: unknown, formatKey?: unknown, random = () => 0) => {
 beforeEach(() => {
   calls = []
   globalThis.indexedDB = new IDBFactory()
-  vi.stubGlobal('navigator', { ...navigator, locks: { request: (_: string, fn: () => Promise<unknown>) => fn() } })
+  // Web Locks with nothing else holding them: request(name, fn) or request(name, options, fn).
+  const request = (_: string, ...a: unknown[]) => (a.pop() as (lock: unknown) => Promise<unknown>)({})
+  vi.stubGlobal('navigator', { ...navigator, locks: { request } })
 })
 afterEach(() => {
   open.splice(0).forEach((o) => o.stop())
