@@ -10,7 +10,8 @@ import { cleanupHomes, launchPlaywright, type PlaywrightEngine } from './engines
 export { startValidatingCollector as startCollector } from './collector'
 export { startStatic }
 // Waits for a condition, polling (one helper for the collector's tests and these).
-export { until } from '../collector/src/testing'
+import { until } from '../collector/src/testing'
+export { until }
 
 /**
  * The engine these tests drive: TOUCHPOINT_ENGINE=chromium (default) or firefox, both through
@@ -132,3 +133,17 @@ export const promptFetched = (page: Page): Promise<unknown> =>
   page.evaluate(
     `Promise.all(['touchpoint.prompt.js', 'touchpoint.delivery.js'].map((f) => import(new URL(f, document.querySelector('script[src*="touchpoint"]').src).href)))`,
   )
+
+/**
+ * Waits for the scanner to arm the page's touchpoints: the core fetches it at an idle moment after
+ * the start (src/core/watch.ts), so a click or an app event sent before then finds no trigger
+ * (as on any page before the scanner has arrived). Once the core has requested the file, importing
+ * it here resolves after it has run; the core's own continuation (the scan) has run by the time
+ * this evaluate returns.
+ */
+export const scannerArmed = async (p: Page): Promise<void> => {
+  await until('the scanner to be fetched', () =>
+    p.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('touchpoint.touchpoints.js'))),
+  )
+  await p.evaluate(`import(new URL('touchpoint.touchpoints.js', document.querySelector('script[src*="touchpoint"]').src).href)`)
+}
