@@ -1,8 +1,9 @@
 // The arrows that may exist between the folders of src/ (npm run lint). Each folder of src/ is
 // one shipped file (docs/architecture.md): the core (core/, index.ts, embed.ts) and the parts it
-// fetches on demand (prompt/, delivery/, scanner/, vitals/, tab/, i18n/). Both sides meet only in the
-// type-only contract (contract.ts) and in leaf helpers (shared/).
-const PARTS = '^src/(prompt|delivery|scanner|vitals|tab|i18n)/'
+// fetches on demand (prompt/, delivery/, scanner/, vitals/, tab/, i18n/), and the files the delivery
+// engine fetches beside itself (formats/). Both sides meet only in the type-only contract
+// (contract.ts) and in leaf helpers (shared/).
+const PARTS = '^src/(prompt|delivery|scanner|vitals|tab|i18n|formats)/'
 const CORE = '^src/(core/|index\\.ts$|embed\\.ts$)'
 const TEST = '\\.test\\.tsx?$'
 
@@ -23,7 +24,21 @@ module.exports = {
         'A part imports its own folder, the contract and shared leaf helpers, never the core or another part: ' +
         'otherwise it would carry (or duplicate) their code in its file.',
       from: { path: PARTS + '(?!.*' + TEST + ')' },
-      to: { path: '^src/', pathNot: ['^src/contract\\.ts$', '^src/shared/', '^src/$1/'] },
+      to: { path: '^src/', pathNot: ['^src/contract\\.ts$', '^src/shared/', '^src/$1/', '^src/formats/'] },
+    },
+    {
+      name: 'only-the-engine-fetches-formats',
+      severity: 'error',
+      comment: 'A delivery format is a file of its own that the delivery engine fetches by its dynamic import(), and nothing else imports.',
+      from: { path: '^src/', pathNot: ['^src/delivery/', '^src/formats/', TEST] },
+      to: { path: '^src/formats/' },
+    },
+    {
+      name: 'the-engine-fetches-formats-dynamically',
+      severity: 'error',
+      comment: 'A static import would put the format into the engine file, which every json page fetches.',
+      from: { path: '^src/delivery/', pathNot: TEST },
+      to: { path: '^src/formats/', dynamic: false },
     },
     {
       name: 'core-fetches-parts-dynamically',

@@ -7,6 +7,7 @@ export default {
       // Each shipped file's build entry (rollup.config.ts), and the tooling's own entry points.
       entry: [
         'src/{prompt,delivery,scanner,vitals,tab}/index.ts',
+        'src/delivery/formats.script.ts',
         'src/i18n/*.ts',
         'src/core/modules.script.ts',
         'scripts/*.js',
@@ -33,6 +34,5 @@ export default {
     'react',
     // Pinned at the root for the collector workspace.
     'autocannon',
-    'cloudevents',
   ],
 }

@@ -38,14 +38,15 @@ const minify = () =>
     format: { comments: false },
   })
 
-// The script tag fetches the prompt, web-vitals and language packs from beside itself by URL;
-// the npm module imports them as chunks. Same core, one file swapped (src/core/modules*.ts).
+// The script tag fetches the prompt, web-vitals and language packs from beside itself by URL, and
+// the delivery engine its format; the npm module imports them as chunks. Same code, one file
+// swapped in each (src/core/modules*.ts, src/delivery/formats*.ts).
 const scriptLoaders = (): Plugin => ({
   name: 'touchpoint-script-loaders',
   async resolveId(source, importer, options) {
     const resolved = await this.resolve(source, importer, { ...options, skipSelf: true })
-    if (resolved && /src[\\/]core[\\/]modules\.ts$/.test(resolved.id))
-      return { ...resolved, id: resolved.id.replace(/modules\.ts$/, 'modules.script.ts') }
+    if (resolved && /src[\\/](core[\\/]modules|delivery[\\/]formats)\.ts$/.test(resolved.id))
+      return { ...resolved, id: resolved.id.replace(/\.ts$/, '.script.ts') }
     return resolved
   },
 })
@@ -78,7 +79,7 @@ const config: RollupOptions[] = [
     // The core: the file people paste. A classic script (IIFE) whose only global is
     // window.Touchpoint, which the entry assigns itself (no `name` here, so Rollup adds none).
     input: 'src/embed.ts',
-    output: { file: 'dist/touchpoint.js', format: 'iife', sourcemap: true },
+    output: { file: 'dist/touchpoint.js', format: 'iife', sourcemap: true, freeze: false },
     // Our own modules run code at load only in the embed entry; keep it.
     treeshake: { moduleSideEffects: (id) => /src[\\/]embed/.test(id) },
     plugins: [scriptLoaders(), ...browserPlugins()],
@@ -91,7 +92,9 @@ const config: RollupOptions[] = [
     ['src/scanner/index.ts', 'dist/touchpoint.touchpoints.js'],
     ['src/delivery/index.ts', 'dist/touchpoint.delivery.js'],
     ['src/tab/index.ts', 'dist/touchpoint.tab.js'],
-  ].map(([input, file]): RollupOptions => ({ input, output: { file, format: 'es', sourcemap: true }, plugins: browserPlugins() })),
+    // Each delivery format but json, and the app's own transport: fetched by the engine when asked for.
+    ...['segment', 'cloudevents', 'posthog', 'transport'].map((f) => ['src/formats/' + f + '.ts', 'dist/touchpoint.format.' + f + '.js']),
+  ].map(([input, file]): RollupOptions => ({ input, output: { file, format: 'es', sourcemap: true, freeze: false }, plugins: [scriptLoaders(), ...browserPlugins()] })),
   {
     input: Object.fromEntries(packs.map((code) => ['touchpoint.i18n.' + code, `src/i18n/${code}.ts`])),
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js' },

@@ -19,6 +19,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import nodeResolve from '@rollup/plugin-node-resolve'
 import replace from '@rollup/plugin-replace'
 import terser from '@rollup/plugin-terser'
@@ -27,10 +28,15 @@ import { rollup } from 'rollup'
 const here = import.meta.dirname
 export const BUILD = join(here, '.build')
 const require = createRequire(import.meta.url)
+// Feelback (@feelback/js): its browser-auto.js (export "./auto", ESM only), the script a site
+// pastes, as it ships (prebuilt).
+const FEELBACK = fileURLToPath(import.meta.resolve('@feelback/js/auto'))
 const versionOf = (name) => JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version
 export const versions = {
   '@sentry/browser': versionOf('@sentry/browser'),
   'posthog-js': versionOf('posthog-js'),
+  // Its exports map hides package.json: read it beside the file the bench serves.
+  '@feelback/js': JSON.parse(readFileSync(join(FEELBACK, '../../package.json'), 'utf8')).version,
 }
 export const SENTRY_VERSION = versions['@sentry/browser']
 
@@ -53,7 +59,7 @@ const virtual = (code) => ({
 export const buildPeers = async () => {
   const stamp = join(BUILD, 'versions.json')
   const want = JSON.stringify(versions)
-  const outputs = [...Object.keys(entries).map((f) => join(BUILD, 'sentry', f)), join(BUILD, 'posthog', 'static', 'array.js'), join(BUILD, 'posthog', 'static', 'surveys.js')]
+  const outputs = [...Object.keys(entries).map((f) => join(BUILD, 'sentry', f)), join(BUILD, 'posthog', 'static', 'array.js'), join(BUILD, 'posthog', 'static', 'surveys.js'), join(BUILD, 'feelback', 'browser-auto.js')]
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') == want && outputs.every((f) => existsSync(f))) return BUILD
   const sentry = join(BUILD, 'sentry')
   mkdirSync(join(sentry, SENTRY_VERSION), { recursive: true })
@@ -78,6 +84,8 @@ export const buildPeers = async () => {
   mkdirSync(posthog, { recursive: true })
   const dist = join(require.resolve('posthog-js/package.json'), '..', 'dist')
   for (const f of ['array.js', 'surveys.js']) copyFileSync(join(dist, f), join(posthog, f))
+  mkdirSync(join(BUILD, 'feelback'), { recursive: true })
+  copyFileSync(FEELBACK, join(BUILD, 'feelback', 'browser-auto.js'))
   writeFileSync(stamp, want)
   return BUILD
 }

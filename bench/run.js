@@ -15,6 +15,12 @@
 //   posthog   PostHog surveys (snippet, array.js, surveys extension, one NPS survey): load, then
 //             the survey shown from JS. Both are built by bench/peers.js into bench/.build/ and
 //             served, with their APIs stubbed, by a second local server (127.0.0.1 only).
+//   feelback  Feelback (@feelback/js browser-auto.js, the smallest widget a site would pick
+//             instead): its script as its guide pastes it (defer) and one thumbs button group;
+//             an inline widget, drawn with the page, so only its load is measured.
+// After the rounds, the core's start is profiled (CDP Profiler, 50 µs sampling) on fresh pages
+// with nobody asked: the top five functions of dist/touchpoint.js by self time, mapped to src/
+// through touchpoint.js.map, so the next person sees where the time goes.
 //             BENCH_DEBUG=1 prints the pages' console and the stub's requests.
 //
 // How each column is measured:
@@ -105,6 +111,7 @@ const peerServer = createServer((req, res) => {
       send(200, 'text/javascript; charset=utf-8', b)
     }
     if (path.startsWith('/sentry/')) return file(join(PEERS, 'sentry'), path.slice(8))
+    if (path.startsWith('/feelback/')) return file(join(PEERS, 'feelback'), path.slice(10))
     if (path.startsWith(`/${SENTRY_VERSION}/`)) return file(join(PEERS, 'sentry'), path.slice(1))
     // array.js asks for /static/<its version>/surveys.js first (as PostHog's CDN serves it).
     if (path.startsWith('/static/')) return file(join(PEERS, 'posthog', 'static'), path.slice(8).replace(/^\d+\.\d+\.\d+\//, ''))
@@ -136,6 +143,12 @@ const POSTHOG_TAG = `<script>
 !function(t,e){var o,n,p,r;e.__SV||(window.posthog&&window.posthog.__loaded)||(window.posthog=e,e._i=[],e.init=function(i,s,a){function g(t,e){var o=e.split(".");2==o.length&&(t=t[o[0]],e=o[1]),t[e]=function(){t.push([e].concat(Array.prototype.slice.call(arguments,0)))}}(p=t.createElement("script")).type="text/javascript",p.crossOrigin="anonymous",p.async=!0,p.src=s.api_host.replace(".i.posthog.com","-assets.i.posthog.com")+"/static/array.js",(r=t.getElementsByTagName("script")[0]).parentNode.insertBefore(p,r);var u=e;for(void 0!==a?u=e[a]=[]:a="posthog",u.people=u.people||[],u.toString=function(t){var e="posthog";return"posthog"!==a&&(e+="."+a),t||(e+=" (stub)"),e},u.people.toString=function(){return u.toString(1)+".people (stub)"},o="init capture register register_once register_for_session unregister unregister_for_session getFeatureFlag getFeatureFlagPayload isFeatureEnabled reloadFeatureFlags updateEarlyAccessFeatureEnrollment getEarlyAccessFeatures on onFeatureFlags onSurveysLoaded onSessionId getSurveys getActiveMatchingSurveys renderSurvey displaySurvey canRenderSurvey canRenderSurveyAsync identify setPersonProperties group resetGroups setPersonPropertiesForFlags resetPersonPropertiesForFlags setGroupPropertiesForFlags resetGroupPropertiesForFlags reset get_distinct_id getGroups get_session_id get_session_replay_url alias set_config startSessionRecording stopSessionRecording sessionRecordingStarted captureException loadToolbar get_property getSessionProperty createPersonProfile opt_in_capturing opt_out_capturing has_opted_in_capturing has_opted_out_capturing get_explicit_consent_status is_capturing clear_opt_in_out_capturing debug".split(" "),n=0;n<o.length;n++)g(u,o[n]);e._i.push([i,s,a])},e.__SV=1)}(document,window.posthog||[]);
 posthog.init(${JSON.stringify(POSTHOG_TOKEN)}, { api_host: ${JSON.stringify(peersUrl)}, defaults: '2026-08-30', opt_out_useragent_filter: true })
 </script>`
+
+// Feelback as its HTML guide puts it: the browser-auto script (it sets up on DOMContentLoaded, so
+// deferred, not async) and a like / dislike button group for the page.
+const FEELBACK_TAG = `<script src="${peersUrl}/feelback/browser-auto.js" defer></script>`
+const FEELBACK_WIDGET = `<div class="feelback-container" data-feelback-set="bench-set" data-feelback-key="$path">
+<button data-feelback-value="+1">Helpful</button><button data-feelback-value="-1">Not helpful</button></div>`
 
 const HARNESS = `<script>
   window.bench = { longTasks: [], stored: [] }
@@ -213,7 +226,7 @@ const TAG = tag('dist')
 const page = (head, body = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>
 ${HARNESS}${head}</head><body><h1>Bench</h1>${body}<p>${'Some page content. '.repeat(200)}</p></body></html>`
 const PAY = '<button id="pay" data-touchpoint="bench-pay" data-touchpoint-ask="nps" data-touchpoint-trigger="click">Pay</button>'
-const pages = { '/blank': page('', PAY.replace(/ data-touchpoint[^ >]*/g, '')), '/sentry': page(SENTRY_TAG), '/posthog': page(POSTHOG_TAG), '/core': page(TAG), '/declared': page(TAG, PAY), '/before': page(tag('before')) }
+const pages = { '/blank': page('', PAY.replace(/ data-touchpoint[^ >]*/g, '')), '/sentry': page(SENTRY_TAG), '/posthog': page(POSTHOG_TAG), '/feelback': page(FEELBACK_TAG, FEELBACK_WIDGET), '/core': page(TAG), '/declared': page(TAG, PAY), '/before': page(tag('before')) }
 const dirs = { dist, ...(BEFORE_DIR ? { before: BEFORE_DIR } : {}) }
 const web = await startStatic({ pages, routes: Object.fromEntries(Object.entries(dirs).map(([k, d]) => [`/${k}/`, d])) })
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args, headless: true })
@@ -254,7 +267,7 @@ const open = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics')
     return metrics.find((m) => m.name == 'ScriptDuration').value * 1000
   }
-  return { ctx, p, fetched, peerFiles, scriptMs }
+  return { ctx, p, cdp, fetched, peerFiles, scriptMs }
 }
 /** Loads a path and waits until the page is quiet: loaded, Touchpoint up (if any), network idle. */
 // Nothing runs in the page before the figure is read (no evaluate, no waitForFunction: both
@@ -278,6 +291,7 @@ const rows = {
   before: { load: [], asking: [], painted: [], stored: [], delivered: [], long: [], files: new Set(), rejected: 0 },
   sentry: { load: [], painted: [], again: [], long: [], loadFiles: new Set(), files: new Set() },
   posthog: { load: [], painted: [], again: [], long: [], loadFiles: new Set(), files: new Set(), notLoaded: 0 },
+  feelback: { load: [], painted: [], again: [], long: [], loadFiles: new Set(), files: new Set(), notLoaded: 0 },
 }
 const extraFetch = []
 
@@ -340,6 +354,13 @@ for (let round = 0; round < RUNS; round++) {
       results.posthog = { atLoad, loadFiles, longAtLoad, painted, loaded, files: [...o.peerFiles], long: await longTasks(o) }
       await o.ctx.close()
     },
+    feelback: async () => {
+      const o = await open()
+      const atLoad = await load(o, '/feelback', false)
+      const loaded = await o.p.evaluate(() => !!window.feelback)
+      results.feelback = { atLoad, loadFiles: [...o.peerFiles], painted: NaN, loaded, files: [...o.peerFiles], long: await longTasks(o) }
+      await o.ctx.close()
+    },
     ...(BEFORE_DIR && {
       before: async () => {
         const o = await open()
@@ -371,7 +392,7 @@ for (let round = 0; round < RUNS; round++) {
   rows.declared.long.push(d.long)
   d.files.forEach((f) => rows.declared.files.add(f))
   d.loadFiles.forEach((f) => rows.declared.loadFiles.add(f))
-  for (const name of ['sentry', 'posthog']) {
+  for (const name of ['sentry', 'posthog', 'feelback']) {
     const r = results[name]
     const row = rows[name]
     row.load.push(r.atLoad - blank.ms)
@@ -393,6 +414,71 @@ for (let round = 0; round < RUNS; round++) {
   process.stderr.write(`round ${round + 1}/${RUNS}\r`)
 }
 process.stderr.write('\n')
+
+// ---- where the core's start spends its time: CDP Profiler on fresh pages, nobody asked ----
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+/** A source map's mappings as [generated column, source, line, column, name] per generated line. */
+const decodeMap = (map) =>
+  map.mappings.split(';').reduce(
+    (acc, line) => {
+      const segs = []
+      let col = 0
+      for (const seg of line.split(',').filter(Boolean)) {
+        const v = []
+        let shift = 0
+        let value = 0
+        for (const ch of seg) {
+          const d = B64.indexOf(ch)
+          value += (d & 31) << shift
+          if (d & 32) shift += 5
+          else v.push(value & 1 ? -(value >>> 1) : value >>> 1), (value = shift = 0)
+        }
+        col += v[0]
+        if (v.length > 3) {
+          acc.s += v[1], acc.l += v[2], acc.c += v[3]
+          if (v.length > 4) acc.n += v[4]
+          segs.push([col, acc.s, acc.l, acc.c, v.length > 4 ? acc.n : -1])
+        }
+      }
+      acc.lines.push(segs)
+      return acc
+    },
+    { lines: [], s: 0, l: 0, c: 0, n: 0 },
+  ).lines
+const coreMap = JSON.parse(readFileSync(join(dist, 'touchpoint.js.map'), 'utf8'))
+const coreLines = decodeMap(coreMap)
+/** `src/core/x.ts:12 name` for a 0-based position in dist/touchpoint.js. */
+const where = (line, col, fallback) => {
+  let best
+  for (const seg of coreLines[line] ?? []) if (seg[0] <= col) best = seg
+  if (!best) return fallback
+  const name = best[4] >= 0 ? coreMap.names[best[4]] : ''
+  return `${coreMap.sources[best[1]].replace(/^(\.\.\/)+/, '')}:${best[2] + 1}${name ? ' ' + name : ''}${fallback && fallback != name ? ` (${fallback})` : ''}`
+}
+const selfMs = new Map()
+let profiled = 0
+let coreTotal = 0
+for (let i = 0; i < RUNS; i++) {
+  const o = await open()
+  await o.cdp.send('Profiler.enable')
+  await o.cdp.send('Profiler.setSamplingInterval', { interval: 50 })
+  await o.cdp.send('Profiler.start')
+  await load(o, '/core', true)
+  const { profile } = await o.cdp.send('Profiler.stop')
+  await o.ctx.close()
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]))
+  const deltas = profile.timeDeltas ?? []
+  profile.samples?.forEach((id, k) => {
+    const f = nodes.get(id)
+    if (!f?.url.endsWith('/dist/touchpoint.js')) return
+    const ms = (deltas[k + 1] ?? 0) / 1000
+    const key = where(f.lineNumber, f.columnNumber, f.functionName || '(anonymous)')
+    selfMs.set(key, (selfMs.get(key) ?? 0) + ms)
+    coreTotal += ms
+  })
+  profiled++
+}
+const topFive = [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, 5)
 const version = browser.version()
 await browser.close()
 await new Promise((r) => { peerServer.closeAllConnections(); peerServer.close(r) })
@@ -447,7 +533,22 @@ const compare = [
     `${cell(rows.sentry.painted)} (form's files not fetched yet); ${cell(rows.sentry.again)} (already fetched)`),
   peerRow(`PostHog surveys (posthog-js ${peerVersions['posthog-js']}, one survey)`, rows.posthog,
     `${cell(rows.posthog.painted)} (surveys.js loaded at load)${rows.posthog.notLoaded ? ` (surveys not loaded in ${rows.posthog.notLoaded} rounds)` : ''}`),
+  peerRow(`Feelback (@feelback/js ${peerVersions['@feelback/js']}, browser-auto.js, one button group)`, rows.feelback,
+    `— (an inline widget, drawn with the page)${rows.feelback.notLoaded ? ` (not set up in ${rows.feelback.notLoaded} rounds)` : ''}`),
 ]
+// Issue 17's figures, each against the peers of the same rounds.
+const sentryLoad = med(rows.sentry.load)
+const feelbackLoad = med(rows.feelback.load)
+const firstPainted = med(rows.first.painted)
+const sentryFirst = med(rows.sentry.painted)
+const coreKb = brotli('touchpoint.js') / 1024
+const targets = [
+  ['script at load, core, nobody asked (median)', `${fmt(tp.ms)} ms`, '≤ 1.5 ms', tp.ms <= 1.5],
+  ['Sentry async / Touchpoint, script at load', `${(sentryLoad / tp.ms).toFixed(1)}× (${fmt(sentryLoad)} / ${fmt(tp.ms)} ms)`, '≥ 6×', sentryLoad / tp.ms >= 6],
+  ['Feelback / Touchpoint, script at load', `${(feelbackLoad / tp.ms).toFixed(2)}× (${fmt(feelbackLoad)} / ${fmt(tp.ms)} ms)`, '≥ 1.3×', feelbackLoad / tp.ms >= 1.3],
+  ["first ask → painted / Sentry's first open", `${(firstPainted / sentryFirst).toFixed(2)}× (${fmt(firstPainted)} / ${fmt(sentryFirst)} ms)`, '≤ 0.75×', firstPainted / sentryFirst <= 0.75],
+  ['core, brotli', `${coreKb.toFixed(2)} KB`, '≤ 4.5 KB', coreKb <= 4.5],
+].map(([what, got, want, ok]) => [what, got, want, ok ? 'met' : '**NOT met**'])
 const peerFilesLine = (label, set) => `- ${label}: ${[...set].map((f) => `${f.replace(/^\//, '')} (${((peerBytes.get(f) ?? NaN) / 1024).toFixed(2)} KB)`).join(', ') || 'nothing'}`
 const md = (t) => [t[0], t[0].map(() => '---'), ...t.slice(1)].map((r) => '| ' + r.join(' | ') + ' |').join('\n')
 const loadMedian = stats(rows.nobody.load)?.median ?? NaN
@@ -460,7 +561,7 @@ const out = `# npm run bench — results
 Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on this machine (${cpu}, ${cpus().length} cores, ${platform()} ${release()},
 Node ${process.version}), headless Chromium ${version} (${process.env.CHROMIUM_PATH || '/usr/bin/chromium'}), ${RUNS} rounds, each
 scenario in a fresh browser context, order rotated every round. Peers: @sentry/browser
-${peerVersions['@sentry/browser']}, posthog-js ${peerVersions['posthog-js']}. Figures: median / p95 over the rounds
+${peerVersions['@sentry/browser']}, posthog-js ${peerVersions['posthog-js']}, @feelback/js ${peerVersions['@feelback/js']}. Figures: median / p95 over the rounds
 (p95 of ${RUNS} is close to the slowest). Load average at the end of the run: ${loadavg().map((x) => x.toFixed(1)).join(', ')}
 on ${cpus().length} cores: other work on the machine shows up in every timing column.
 
@@ -472,6 +573,22 @@ nobody asked: ${loadMedian <= TARGET_MS ? 'within' : 'NOT within'} the target${
 }; issue 8 quotes ~${BEFORE.scriptMs} ms for the single file on a quiet machine.
 Bytes when nobody is asked: ${kb(rows.nobody.files).toFixed(2)} KB brotli, against ${BEFORE_DIR ? kb(rows.before.files).toFixed(2) : BEFORE.kb} KB for the single file
 (which carried no web-vitals: that was touchpoint.vitals.js, a separate file).
+
+## Issue 17's figures (same rounds)
+
+${md([['figure', 'measured', 'target', ''], ...targets])}
+
+## Where the core's start spends its time
+
+CDP Profiler (50 µs sampling) on ${profiled} fresh pages with nobody asked, from navigation to load
+plus 500 ms of network quiet (the idle-time watcher included): the top five functions of
+dist/touchpoint.js by self time, summed over the pages, mapped to src/ through touchpoint.js.map
+(file:line of the function, its original name when the map has one, the minified name in
+parentheses). All of dist/touchpoint.js: ${coreTotal.toFixed(2)} ms over ${profiled} pages
+(${(coreTotal / Math.max(1, profiled)).toFixed(3)} ms a page; sampling misses what is shorter than 50 µs, and
+compiling the file is V8's own time, not a function's).
+
+${md([['function (src)', 'self ms, all pages', 'share of the core'], ...topFive.map(([k, ms]) => [k, ms.toFixed(2), `${((ms / coreTotal) * 100).toFixed(0)}%`])])}
 
 ## Beside the widgets a site would pick instead
 
@@ -487,6 +604,7 @@ ${peerFilesLine('Sentry, at load', rows.sentry.loadFiles)}
 ${peerFilesLine('Sentry, up to the form painted', rows.sentry.files)}
 ${peerFilesLine('PostHog, at load', rows.posthog.loadFiles)}
 ${peerFilesLine('PostHog, up to the survey painted', rows.posthog.files)}
+${peerFilesLine('Feelback, at load', rows.feelback.loadFiles)}
 ${peerUnexpected.size ? `\nRequests the stub did not expect (answered 200 {}): ${[...peerUnexpected].join(', ')}\n` : ''}
 Files each scenario fetched from dist/ (brotli each):
 ${files('nobody asked, in its first 3 s', rows.nobody.files)}${extraFetch.length ? `  ← more than the core: ${extraFetch.map((f) => f.join(', ')).join('; ')}` : ' (only the core, as it must)'}
@@ -535,6 +653,10 @@ ${BEFORE_DIR ? files(`before the split (${BEFORE_DIR})`, rows.before.files) + '\
   surveys.js and the survey list load at page load, so there is no "not yet fetched" case;
   *open → painted*: from \`posthog.displaySurvey(id, { ignoreConditions, ignoreDelay })\` (once
   onSurveysLoaded fired) to the frame holding the rating buttons drawn.
+  *Feelback* ${peerVersions['@feelback/js']}: \`dist/browser-auto.js\` as shipped in the package
+  (prebuilt, minified), loaded by a deferred script tag (it sets up on DOMContentLoaded), with one
+  like / dislike button group (\`data-feelback-set\`) on the page: an inline widget, drawn with the
+  page, so it has no "open → painted"; nothing is fetched until a visitor clicks.
   *Bytes* are the scripts each fetched (Playwright's request log, resource type script), brotli 11;
   the JSON the stub answers (flags, survey list, ingest replies) is not counted, nor are the
   events they send. *Script at load* is taken exactly as Touchpoint's: read at load plus 500 ms of

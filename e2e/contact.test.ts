@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { built, cleanup, launch, pending, site, startCollector, until, watch } from './helpers'
+import { built, cleanup, launch, pending, scannerArmed, site, startCollector, until, watch } from './helpers'
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 type Collector = Awaited<ReturnType<typeof startCollector>>
@@ -205,6 +205,7 @@ describe('the contact step', () => {
     await $(p, '.x').click()
     await gone(p)
     // data-touchpoint-contact="low": a high score gets none…
+    await scannerArmed(p)
     await p.click('#b')
     await $(p, '[data-score="5"]').click()
     await until('the thank-you', () => inShadow(p, `root.querySelector('.q').textContent == 'Thank you for your feedback!'`))

@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startValidatingCollector } from './collector'
-import { STUB, built, cleanup, launch, outboxKeys, pending, promptFetched, scriptPage, site, until, watch } from './helpers'
+import { STUB, built, cleanup, launch, outboxKeys, pending, promptFetched, scannerArmed, scriptPage, site, until, watch } from './helpers'
 
 type Collector = Awaited<ReturnType<typeof startValidatingCollector>>
 type Web = Awaited<ReturnType<typeof site>>
@@ -54,6 +54,7 @@ describe('journey stage', () => {
         const seen = watch(page)
         await page.goto(web.url + '/checkout')
         await loaded(page)
+        await scannerArmed(page)
         await page.click('#pay')
         await choice(page, 6).click()
         expect(await received(collector, 'checkout-pay')).toMatchObject({ metric: 'ces', score: 6, stage: 'purchase' })
@@ -79,7 +80,10 @@ describe("comment: 'low' asks why only after a low score", () => {
     },
     {
       name: 'data-touchpoint-comment="low"',
-      open: (page: Page, touchpoint: string) => page.click('#' + touchpoint),
+      open: async (page: Page, touchpoint: string) => {
+        await scannerArmed(page)
+        await page.click('#' + touchpoint)
+      },
     },
   ]
   for (const [i, source] of sources.entries()) {
@@ -211,6 +215,7 @@ describe('consent withdrawn', () => {
         await promptFetched(page)
         await ctx.setOffline(true)
         await until('the page to be offline', () => page.evaluate(() => !navigator.onLine))
+        await scannerArmed(page)
         await page.evaluate(() => dispatchEvent(new CustomEvent('ask-now')))
         await choice(page, 2).click()
         const keys = await until('the answer queued in IndexedDB', async () => {
@@ -218,8 +223,9 @@ describe('consent withdrawn', () => {
           return k.length == 1 ? k : null
         })
         const id = keys![0]!.slice(2)
+        // The rules' state, and the hint that answers may be queued (a page with none opens no IndexedDB).
         expect((await local(page)).sort()).toEqual(
-          ['localStorage touchpoint:draw', 'localStorage touchpoint:seen', 'sessionStorage touchpoint:popovers'].sort(),
+          ['localStorage touchpoint:draw', 'localStorage touchpoint:queued', 'localStorage touchpoint:seen', 'sessionStorage touchpoint:popovers'].sort(),
         )
 
         await page.evaluate(() => (window as any).Touchpoint.consent(false))

@@ -9,6 +9,9 @@ import { cleanupHomes, launchPlaywright, type PlaywrightEngine } from './engines
 // schema/answer.schema.json, and fails the test at close() if one did not validate.
 export { startValidatingCollector as startCollector } from './collector'
 export { startStatic }
+// Waits for a condition, polling (one helper for the collector's tests and these).
+import { until } from '../collector/src/testing'
+export { until }
 
 /**
  * The engine these tests drive: TOUCHPOINT_ENGINE=chromium (default) or firefox, both through
@@ -53,16 +56,6 @@ process.once('exit', () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
 
-/** Waits for a condition, polling; fails with `what` after `timeout` ms. Never a fixed sleep. */
-export const until = async <T>(what: string, fn: () => T | Promise<T>, timeout = 30_000): Promise<T> => {
-  const end = Date.now() + timeout
-  for (;;) {
-    const v = await fn()
-    if (v) return v
-    if (Date.now() > end) throw new Error('timed out waiting for: ' + what)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 /**
  * What Firefox reports as a page error although no script threw: the browser's own reports of a
@@ -140,3 +133,17 @@ export const promptFetched = (page: Page): Promise<unknown> =>
   page.evaluate(
     `Promise.all(['touchpoint.prompt.js', 'touchpoint.delivery.js'].map((f) => import(new URL(f, document.querySelector('script[src*="touchpoint"]').src).href)))`,
   )
+
+/**
+ * Waits for the scanner to arm the page's touchpoints: the core fetches it at an idle moment after
+ * the start (src/core/watch.ts), so a click or an app event sent before then finds no trigger
+ * (as on any page before the scanner has arrived). Once the core has requested the file, importing
+ * it here resolves after it has run; the core's own continuation (the scan) has run by the time
+ * this evaluate returns.
+ */
+export const scannerArmed = async (p: Page): Promise<void> => {
+  await until('the scanner to be fetched', () =>
+    p.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('touchpoint.touchpoints.js'))),
+  )
+  await p.evaluate(`import(new URL('touchpoint.touchpoints.js', document.querySelector('script[src*="touchpoint"]').src).href)`)
+}

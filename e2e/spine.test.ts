@@ -1,6 +1,6 @@
 // The spine, end to end in Chromium, through the built dist/touchpoint.js and its script tag.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { STUB, built, cleanup, driverGlobal, launch, pending, profile, promptFetched, scriptPage, site, startCollector, until, watch } from './helpers'
+import { STUB, built, cleanup, driverGlobal, launch, pending, profile, promptFetched, scannerArmed, scriptPage, site, startCollector, until, watch } from './helpers'
 
 type Srv = Awaited<ReturnType<typeof site>>
 let web: Srv
@@ -131,6 +131,7 @@ describe('script tag → prompt → collector', () => {
       await until('both copies to run', () =>
         page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/dist/touchpoint.js')).length >= 1 && !!(window as any).Touchpoint?.version),
       )
+      await scannerArmed(page)
       await page.click('#b')
       await page.locator('touchpoint-prompt').first().waitFor()
       expect(await page.locator('touchpoint-prompt').count()).toBe(1)

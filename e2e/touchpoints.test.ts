@@ -1,7 +1,7 @@
 // Declarative touchpoints (data-touchpoint-*), end to end in Chromium through dist/touchpoint.js.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { built, cleanup, launch, onlyIn, skipIn, scriptPage, site, startCollector, until, watch } from './helpers'
+import { built, cleanup, launch, onlyIn, scannerArmed, skipIn, scriptPage, site, startCollector, until, watch } from './helpers'
 
 type Collector = Awaited<ReturnType<typeof startCollector>>
 let collector: Collector
@@ -31,6 +31,7 @@ const open = async (path: string) => {
   })
   await p.goto(web.url + path)
   await loaded(p)
+  await scannerArmed(p)
   return { p, seen }
 }
 

@@ -185,7 +185,7 @@ export interface PromptHost {
   /** The prompt has left the page: its popover slot is free. */
   release(): void
   /** Whether prompts may be on screen: it turns false when consent is withdrawn or on destroy(). */
-  consent: ReadableAtom<boolean>
+  consent: Pick<ReadableAtom<boolean>, 'get' | 'listen'>
 }
 
 /** What dist/touchpoint.prompt.js (the npm module's prompt chunk) exports. */
@@ -234,9 +234,9 @@ export interface TabHost extends ScannerHost {
   /** Fetches a locale's pack: null for English (not even a promise), or when it could not be fetched. */
   pack(locale: string): Promise<Pack | null> | null
   /** The popover being asked (null when none): the tab's aria-expanded follows it. */
-  asking: ReadableAtom<{ touchpoint: string } | null>
+  asking: Pick<ReadableAtom<{ touchpoint: string } | null>, 'get' | 'listen'>
   /** Whether prompts may be on screen: the tab shows only while it is true. */
-  consent: ReadableAtom<boolean>
+  consent: Pick<ReadableAtom<boolean>, 'get' | 'listen'>
   nonce: string
 }
 
@@ -314,6 +314,44 @@ export interface DeliveryDeps {
   session: string
   transport?: ((body: string) => Promise<TransportResult>) | null | undefined
   headers?: Record<string, string> | undefined
+  /**
+   * The `format` option (README "Delivery formats"), as the page gave it: the engine checks it
+   * and fetches the format's file (dist/touchpoint.format.<name>.js) beside itself.
+   */
+  format?: unknown
+  /** The `formatKey` option: the receiver's write key (Segment, RudderStack) or project key (PostHog). */
+  formatKey?: unknown
+}
+
+/** What the receiver said about one POST. `status` is 0 when no HTTP answer came (offline, CORS, timeout). */
+export interface PostResult {
+  status: number
+  /** Milliseconds the receiver asked us to wait (Retry-After), when it said so. */
+  retryAfter: number | null
+}
+/**
+ * How the engine sends one body, with the `headers` option's headers: its own POST (text/plain
+ * unless `headers` say otherwise; never throws, never sends cookies), which it also hands to a
+ * format, or what a format makes of it (the wire format, `{ sdk, sentAt, answers }`, README
+ * "Wire format", in; the receiver's request out).
+ */
+export type Send = (
+  endpoint: string,
+  body: string,
+  o?: { keepalive?: boolean; timeout?: number; headers?: Record<string, string> | undefined },
+) => Promise<PostResult>
+
+/**
+ * What dist/touchpoint.format.<name>.js exports (README "Delivery formats"): the `format` option's
+ * files, and `transport`, the app's own transport, which json pages need not carry either.
+ */
+export interface FormatPart {
+  /**
+   * How to send, given the engine's options and its POST; null when the format needs a key it
+   * was not given (one console error says so): nothing is sent then, since the receiver would
+   * refuse it.
+   */
+  createFormat(deps: DeliveryDeps, post: Send): Send | null
 }
 
 /** The delivery engine at work. */

@@ -1,8 +1,7 @@
 // Script-tag entry: a thin wrapper over the public API. It reads its own tag's data-* attributes,
 // starts Touchpoint, replays calls queued by the README's stub snippet, and watches the page for
 // data-touchpoint elements.
-import * as api from './index'
-import { current, start } from './core/api'
+import { ask, consent, current, destroy, flush, init, on, setContext, start } from './core/api'
 import { onDestroy } from './core/state'
 import { setBase } from './core/modules'
 import { readAttributes } from './core/options'
@@ -10,6 +9,8 @@ import { VERSION } from './core/version'
 import { watchTouchpoints } from './core/watch'
 import { error, safe } from './shared/log'
 
+// The public API as src/index.ts exports it (a plain object: a module namespace costs bytes).
+const api = { init, ask, on, setContext, consent, flush, destroy }
 type Queued = [keyof typeof api, ArrayLike<unknown>, ((v: unknown) => void)?]
 type Global = Partial<typeof api> & { q?: Queued[]; version?: string }
 

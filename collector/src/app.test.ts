@@ -13,6 +13,7 @@ const fakeStore = (over: Partial<Store> = {}) => {
     kind: 'fake',
     upsert: async (answers) => (stored.push(...answers), answers.length),
     counts: async () => [],
+    compact: async () => 0,
     query: async () => ({ rows: [] }),
     lowComments: async () => [],
     latest: async () => stored,

@@ -77,7 +77,7 @@ export const freePort = (host = '127.0.0.1') =>
     })
   })
 
-/** Waits for a condition, polling; never a fixed sleep as proof. */
+/** Waits for a condition, polling; fails with `what` after `timeout` ms. Never a fixed sleep as proof. */
 export const until = async <T>(what: string, fn: () => T | Promise<T>, timeout = 30_000): Promise<T> => {
   const end = Date.now() + timeout
   for (;;) {

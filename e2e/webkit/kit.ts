@@ -104,7 +104,12 @@ export const session = (wk: WebKit) => {
     pending: () =>
       // Scripts go as strings: a function would carry the test runner's transform helpers
       // (webdriverio then defines __name in the page, a global the page never had).
+      // Never creates the database: an empty one made here, before the core's first write,
+      // would lack the outbox's object store (the core opens IndexedDB only once it has
+      // something to store).
       b.executeAsync(`const done = arguments[arguments.length - 1]
+        indexedDB.databases().then((dbs) => {
+        if (!dbs.some((d) => d.name == 'touchpoint')) return done([])
         const req = indexedDB.open('touchpoint')
         req.onerror = () => done('error: ' + req.error)
         req.onsuccess = () => {
@@ -115,7 +120,8 @@ export const session = (wk: WebKit) => {
             db.close()
             done(keys.result.map(String).filter((k) => k.startsWith('q:')))
           }
-        }`) as Promise<string[]>,
+        }
+        })`) as Promise<string[]>,
     /** Runs `expr` (a promise) in the page and resolves to its value. */
     await: <T>(expr: string) =>
       b.executeAsync(`const done = arguments[arguments.length - 1]; Promise.resolve(${expr}).then(done, (e) => done('rejected: ' + e))`) as Promise<T>,

@@ -1,11 +1,12 @@
 // The public API: init, ask, on, setContext, consent, flush, destroy (src/index.ts re-exports it).
-import { atom } from 'nanostores'
 import type { Answer, AskOptions, EventMap, EventName, Metric } from '../contract'
 import { safe, setDebug, warn } from '../shared/log'
 import { isObject } from '../shared/parse'
-import { askFrom } from './ask'
+import { askFrom, fetchFor } from './ask'
+import { atom } from './atom'
 import type { Listener } from './events'
 import { createGuard } from './guard'
+import { whenIdle } from './idle'
 import { parseOptions, type Options } from './options'
 import { createQueue } from './queue'
 import { cleanups, emitter, NOT_STARTED, running, setRunning } from './state'
@@ -17,8 +18,9 @@ export const current = (): Options | null => running()?.options ?? null
 /** Starts Touchpoint. `nonce`: the script tag's nonce, for browsers that need a `<style>`. */
 export const start = safe((options: unknown, fromAttributes: boolean, nonce: string = ''): void => {
   if (running()) return warn('init() called twice.')
-  const raw = isObject(options) ? options : {}
-  const o = parseOptions(raw, fromAttributes)
+  // Anything but an object has no option of ours: Object() makes it one to read (a few bytes less
+  // than a check; a string or an array is only warned about key by key).
+  const o = parseOptions(Object(options) as Record<string, unknown>, fromAttributes)
   if (!o) return
   setDebug(o.debug)
   const s = {
@@ -32,8 +34,10 @@ export const start = safe((options: unknown, fromAttributes: boolean, nonce: str
   }
   setRunning(s)
   s.outbox.start()
-  // Checked by the tab file (parseOptions leaves it out): a bare data-tab is "", on with defaults.
-  if (raw.tab != null) startTab(s, raw.tab)
+  // Checked by the tab file (parseOptions passes it through): a bare data-tab is "", on with defaults.
+  if (o.tab != null) startTab(s, o.tab)
+  // An offline-first site's visitor may lose the network before being asked (README, "Offline").
+  if (o.prefetch == 'idle') whenIdle(() => void (running() == s && fetchFor(s)), 5000)
 })
 
 /** Starts Touchpoint: validates options and delivers what earlier visits left. */

@@ -16,7 +16,8 @@ export const prepare = (id: string, sampleRate?: number | null): void => {
   const s = running()
   if (s && s.consent.get() && !s.guard.blocked(id, sampleRate ?? s.options.sampleRate, false)) void fetchFor(s)
 }
-const fetchFor = (s: State) => (s.outbox.prepare(), fetchAhead(chooseLocale(s.options.locale), s.options.vitals))
+/** Starts fetching everything a prompt needs (also what `prefetch: 'idle'` calls). */
+export const fetchFor = (s: State) => (s.outbox.prepare(), fetchAhead(chooseLocale(s.options.locale), s.options.vitals))
 
 const bad = (msg: string): Promise<null> => {
   warn('ask(): ' + msg)

@@ -1,3 +1,4 @@
+import { HINT } from '../shared/keys'
 import { debug } from '../shared/log'
 
 /**
@@ -74,9 +75,12 @@ export const createGuard = (o: GuardOptions) => ({
     if (auto) write('sessionStorage', VISIT, String(Number(read('sessionStorage', VISIT) || 0) + 1))
   },
   answered: (touchpoint: string) => mark(touchpoint, 'a'),
-  /** Erases what this visitor's browser keeps for the rules (consent withdrawn). */
+  /**
+   * Erases what this visitor's browser keeps for the rules (consent withdrawn), and the hint that
+   * answers may be queued: they are erased next (a write under way sets it again).
+   */
   forget(): void {
-    for (const [kind, key] of [['localStorage', SEEN], ['localStorage', DRAW], ['sessionStorage', VISIT]] as const) {
+    for (const [kind, key] of [['localStorage', SEEN], ['localStorage', DRAW], ['sessionStorage', VISIT], ['localStorage', HINT]] as const) {
       delete memory[kind + key]
       try {
         window[kind].removeItem(key)

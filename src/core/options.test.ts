@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { attrName, defaults, parseOptions, readAttributes } from './options'
+import { attrName, parseOptions, readAttributes } from './options'
 
 const spy = () => ({
   warn: vi.spyOn(console, 'warn').mockImplementation(() => {}),
@@ -10,7 +10,9 @@ afterEach(() => vi.restoreAllMocks())
 describe('parseOptions', () => {
   it('fills defaults and keeps valid values', () => {
     const o = parseOptions({ endpoint: 'https://c.example.com/v1', site: ' acme ', sampleRate: '0.5', debug: '' })
-    expect(o).toEqual({ ...defaults, endpoint: 'https://c.example.com/v1', site: 'acme', sampleRate: 0.5, debug: true })
+    expect(o).toMatchObject({ endpoint: 'https://c.example.com/v1', site: 'acme', sampleRate: 0.5, debug: true })
+    // Every other option has its default (README's options table).
+    expect(o).toMatchObject({ locale: '', cooldownDays: 30, maxPopoversPerVisit: 2, scan: true, vitals: true, contact: 'off', prefetch: 'none', beforeSend: null })
   })
 
   it('resolves a relative endpoint against the page', () => {
@@ -48,7 +50,7 @@ describe('parseOptions', () => {
 
   it('contact: a site-wide default for the contact step, off unless set', () => {
     const { warn } = spy()
-    expect(defaults.contact).toBe('off')
+    expect(parseOptions({ endpoint: 'https://c.example.com' })!.contact).toBe('off')
     expect(parseOptions({ endpoint: 'https://c.example.com', contact: 'low' }, true)!.contact).toBe('low')
     expect(parseOptions({ endpoint: 'https://c.example.com', contact: 'sometimes' }, true)!.contact).toBe('off')
     expect(warn).toHaveBeenCalledOnce()
@@ -70,5 +72,25 @@ describe('attributes', () => {
     s.setAttribute('data-sample-rate', '0.25')
     s.setAttribute('src', 'touchpoint.js')
     expect(readAttributes(s)).toEqual({ endpoint: 'https://c.example.com', sampleRate: '0.25' })
+  })
+})
+
+describe('options their parts check', () => {
+  it('format and formatKey (and tab) pass through as given, unwarned: the delivery engine (and the tab file) check them', () => {
+    const { warn } = spy()
+    const o = parseOptions({ endpoint: 'https://c.example.com', format: 'kafka', formatKey: ' k ', tab: 'nps', tabPosition: 'left' }, true)
+    expect(o).toMatchObject({ format: 'kafka', formatKey: ' k ', tab: 'nps', tabPosition: 'left' })
+    expect(warn).not.toHaveBeenCalled()
+    expect(parseOptions({ endpoint: 'https://c.example.com' })).not.toHaveProperty('format')
+  })
+  it('an option the core does not know is still warned about', () => {
+    const { warn } = spy()
+    expect(parseOptions({ endpoint: 'https://c.example.com', formt: 'json' }, true)).not.toHaveProperty('formt')
+    expect(String(warn.mock.calls[0])).toContain('unknown data-formt is ignored.')
+  })
+  it('the missing endpoint is named as init() knows it', () => {
+    const { error } = spy()
+    expect(parseOptions({})).toBeNull()
+    expect(String(error.mock.calls[0])).toContain('option "endpoint" is missing')
   })
 })

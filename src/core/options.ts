@@ -52,6 +52,12 @@ export interface Options {
   headers: Record<string, string>
   /** The feedback tab: a metric (`data-tab="csat"`) or its options (README "Feedback tab"); off by default. */
   tab: Metric | TabOptions | boolean | null
+  /** The shape answers are POSTed in: `json` (the wire format, default), `segment`, `cloudevents`, `posthog` (README "Delivery formats"). */
+  format?: 'json' | 'segment' | 'cloudevents' | 'posthog'
+  /** The receiver's key: Segment's (or RudderStack's) write key, PostHog's project API key. */
+  formatKey?: string
+  /** `idle`: fetch the prompt's files once the page is idle, so a visitor offline by then can still answer. */
+  prefetch: 'none' | 'idle'
 }
 
 const str = parser('a string', (v) => (typeof v == 'string' ? v.trim() : undefined))
@@ -84,9 +90,10 @@ const list = parser('a comma-separated list of names, or *', (v) => {
 })
 
 // One table: each option's default and parser. README lists the same rows.
-// `tab` is not here: the tab file checks it and reads the data-tab-* attributes itself, so the core,
-// which every page view pays for, carries no code for them (core/tab.ts).
-const spec: { [K in Exclude<keyof Options, 'tab'>]: [Options[K], Parser<Options[K]>] } = {
+// `tab` and `format` are not here: the tab file checks `tab` and reads the data-tab-* attributes
+// itself (core/tab.ts), the delivery engine checks `format` and `formatKey`, so the core, which every
+// page view pays for, carries no code for them: it passes them through as given.
+const spec: { [K in Exclude<keyof Options, 'tab' | 'format' | 'formatKey'>]: [Options[K], Parser<Options[K]>] } = {
   endpoint: ['', url],
   site: ['', str],
   locale: ['', str],
@@ -106,12 +113,9 @@ const spec: { [K in Exclude<keyof Options, 'tab'>]: [Options[K], Parser<Options[
   transport: [null, fn],
   headers: [{}, strings('an object of strings (JSON in data-headers)')],
   contact: ['off', oneOf(...contactModes)],
+  prefetch: ['none', oneOf('none', 'idle')],
   // Checked by the tab file (src/tab/options.ts), which only sites with a tab fetch.
 }
-
-export const defaults = Object.fromEntries(
-  Object.entries(spec).map(([k, s]) => [k, s[0]]),
-) as unknown as Options
 
 /** `sampleRate` → `data-sample-rate`. */
 export const attrName = (key: string): string =>
@@ -126,12 +130,13 @@ export const parseOptions = (
   raw: Record<string, unknown>,
   fromAttributes = false,
 ): Options | null => {
-  const out = { ...defaults } as Record<string, unknown>
+  const out: Record<string, unknown> = {}
   const name = (k: string) => (fromAttributes ? attrName(k) : 'option "' + k + '"')
   for (const key in spec) {
     const [def, parse] = spec[key as keyof typeof spec] as [unknown, Parser<unknown>]
     const v = raw[key]
-    if (v === undefined || v === null) continue
+    out[key] = def
+    if (v == null) continue
     const parsed = parse(v)
     if (parsed === undefined) {
       const msg = name(key) + ' is ' + JSON.stringify(v) + ', expected ' + parse.e
@@ -142,11 +147,12 @@ export const parseOptions = (
       warn(msg + '; using ' + JSON.stringify(def) + '.')
     } else out[key] = parsed
   }
+  // `tab*` and `format*` pass through unchecked (see the table): their parts check them.
   for (const key in raw)
-    if (!(key in spec) && !/^tab/.test(key)) warn('unknown ' + name(key) + ' is ignored.')
+    if (!(key in spec)) /^(tab|format)/.test(key) ? (out[key] = raw[key]) : warn('unknown ' + name(key) + ' is ignored.')
   if (!out.endpoint) {
     error(
-      (fromAttributes ? 'data-endpoint' : 'option "endpoint"') +
+      name('endpoint') +
         ' is missing: set it to your collector URL. Touchpoint is not started.',
     )
     return null

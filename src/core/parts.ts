@@ -49,8 +49,10 @@ export const fetchAhead = (locale: string, withVitals: boolean): Promise<Fetched
   prompt ??= fetchPart('prompt', importPrompt, () => (prompt = undefined), AGAIN)
   if (withVitals)
     vitals ??= fetchPart('web-vitals', () => importVitals().then((m) => (vitalsNow = m.startVitals())), () => (vitals = undefined), false)
-  // Also waits for web-vitals (which never fails loudly), so the first answer carries them.
-  return Promise.all([prompt, fetchPack(locale), withVitals && vitals]).then(([module, pack]) =>
+  // web-vitals and the delivery engine are fetched beside the prompt but not waited for: the
+  // prompt paints as soon as it (and its pack) are here. An answer carries the vitals known when
+  // it is given (readVitals() reads them then): none if web-vitals is still on its way.
+  return Promise.all([prompt, fetchPack(locale)]).then(([module, pack]) =>
     module && { prompt: module, strings: pack || null, locale: pack ? locale : 'en' },
   )
 }

@@ -50,6 +50,7 @@ const until = async (what: () => boolean | Promise<boolean>) => {
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory()
+  localStorage.clear()
   posts.length = keepalives.length = loads = 0
   engineMissing = false
   vi.spyOn(console, 'warn').mockImplementation(() => {})
@@ -69,6 +70,8 @@ describe('queue: the core part of the outbox', () => {
   })
 
   it('an answer an earlier visit left queued makes it fetch the engine, which delivers it', async () => {
+    // As the earlier visit did: the hint first, then the answer.
+    localStorage.setItem('touchpoint:queued', '1')
     await set('q:old', { answer: answer('old'), endpoint: EP, tries: 1 }, createStore('touchpoint', 'outbox'))
     make().start()
     await until(() => posts.length == 1)

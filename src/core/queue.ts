@@ -2,6 +2,8 @@ import type { Answer, DeliveryPart, Emit, Outbox, TransportResult } from '../con
 import { QUEUED } from '../shared/keys'
 import { warn } from '../shared/log'
 import { importDelivery } from './modules'
+import { mayBeQueued } from './hint'
+import { whenIdle } from './idle'
 import { fetchPart } from './parts'
 import { toStored } from './stored'
 import { createOutboxStore } from './store'
@@ -79,13 +81,16 @@ export const createQueue = (deps: QueueDeps) => {
       () => (engine = undefined),
       'answers stay stored and are sent later.',
     ))
-  const queued = async () => (await store.all()).some(([k]) => k.startsWith(QUEUED))
-  // Fetches the engine when an earlier visit (or this page, offline) left something queued;
-  // once started, it sends it after a random moment (its start jitter).
-  const wake = () => void queued().then((any) => void (any && !stopped && fetchEngine()), warn)
+  // Fetches the engine when the hint says an earlier visit (or this page, offline) may have left
+  // something queued; once started, it sends it after a random moment (its start jitter), and
+  // clears the hint when it finds the outbox empty.
+  const wake = () => void (stopped || fetchEngine())
   // Back online: the engine starts afresh if it runs, else what could not be fetched (or sent)
-  // offline goes now. The only `online` listener: the engine has none of its own.
+  // offline goes now. The only `online` listener: the engine has none of its own. Added only
+  // once something may be queued: a page that never stores an answer needs none.
   const online = () => (engine ? void engine.then((outbox) => outbox?.online()) : wake())
+  // Adding the same listener again is a no-op (DOM spec), so each call may add it.
+  const listen = () => void (stopped || addEventListener('online', online))
 
   return {
     /** Fetches the delivery engine ahead, when an answer is about to be given. */
@@ -95,6 +100,7 @@ export const createQueue = (deps: QueueDeps) => {
       const answer = hook(given)
       if (!answer) return
       const stored = toStored(answer, endpoint, hold && session, Date.now())
+      listen()
       // Known to a running engine before the write ends: a page closed in that moment still
       // sends it on page hide (the collector keeps one copy by id if the write lands too).
       ready?.added(stored, true)
@@ -103,18 +109,28 @@ export const createQueue = (deps: QueueDeps) => {
     },
     /** Delivers what is queued now; resolves when this attempt is over. */
     async flush(): Promise<void> {
-      if (engine || (await queued())) await (await fetchEngine())?.flush()
+      if (engine || mayBeQueued()) await (await fetchEngine())?.flush()
     },
     /** Forgets every answer this visitor has queued or set aside (consent withdrawn). */
     async clear(): Promise<void> {
       const outbox = await engine
       if (outbox) return outbox.clear()
+      // The hint stays: the next page's engine finds the outbox empty and clears it.
       await store.del((await store.all()).map(([k]) => k))
     },
-    /** Delivers what earlier visits left, if anything. */
+    /**
+     * Delivers what earlier visits left, if anything, once the page is idle (at the latest after
+     * 2 s): even reading the hint waits, as a browser's first look into localStorage on a page
+     * can block for a millisecond or more. IndexedDB is not even opened unless the hint says
+     * something may be queued (src/core/hint.ts): most pages skip it.
+     */
     start(): void {
-      addEventListener('online', online)
-      wake()
+      whenIdle(() => {
+        if (mayBeQueued()) {
+          listen()
+          wake()
+        }
+      }, 2000)
     },
     stop(): void {
       stopped = true

@@ -1,5 +1,5 @@
-import type { WritableAtom } from 'nanostores'
 import type { Metric } from '../contract'
+import type { Atom } from './atom'
 import { createEmitter } from './events'
 import type { Guard } from './guard'
 import type { Options } from './options'
@@ -14,15 +14,15 @@ export interface State {
   context: Record<string, unknown>
   /** The script tag's nonce, for browsers that need a `<style>`. */
   nonce: string
-  // State that prompts follow lives in nanostores atoms, which the prompt file gets from the core
-  // (so it carries no copy of nanostores).
+  // State that prompts follow lives in atoms (get, set, listen: src/core/atom.ts), which the
+  // prompt file gets from the core.
   /** The popover being asked — fetched or on screen; one at a time. Freed by the prompt's host.release(). */
-  asking: WritableAtom<{ touchpoint: string; metric: Metric } | null>
+  asking: Atom<{ touchpoint: string; metric: Metric } | null>
   /**
    * Whether prompts may be on screen: false until consent(true) when `requireConsent` is set, and
    * after consent(false) or destroy(). Open prompts follow it: when it turns false, they close.
    */
-  consent: WritableAtom<boolean>
+  consent: Atom<boolean>
 }
 
 export const emitter = createEmitter()

@@ -1,6 +1,8 @@
 import { createStore, promisifyRequest as done, type UseStore } from 'idb-keyval'
 import type { Store } from '../contract'
+import { QUEUED } from '../shared/keys'
 import { warn } from '../shared/log'
+import { markQueued, underHint } from './hint'
 
 const DB = 'touchpoint'
 const STORE = 'outbox'
@@ -56,25 +58,31 @@ export const createOutboxStore = (report: (reason: string) => void = () => {}): 
       for (const [k, v] of mem) if (!seen.has(k)) stored.push([k, v])
       return stored
     },
-    async set(list) {
-      try {
-        await idb((use) => use('readwrite', (s) => (list.forEach(([k, v]) => s.put(v, k)), done(s.transaction))))
-        for (const [k] of list) mem.delete(k)
-      } catch (e) {
-        if (isQuota(e)) {
-          report('storage full')
-          warn('storage full; answer kept in memory.')
-        } else fallBack(e)
-        for (const [k, v] of list) mem.set(k, v)
-      }
-    },
-    async del(keys) {
-      for (const k of keys) mem.delete(k)
-      try {
-        await idb((use) => use('readwrite', (s) => (keys.forEach((k) => s.delete(k)), done(s.transaction))))
-      } catch (e) {
-        fallBack(e)
-      }
-    },
+    // Every write holds the hint's lock; one that queues an answer sets the hint first: a crash
+    // after it, before the write, costs one needless look next time.
+    set: (list) =>
+      underHint(async () => {
+        if (list.some(([k]) => k.startsWith(QUEUED))) markQueued()
+        try {
+          await idb((use) => use('readwrite', (s) => (list.forEach(([k, v]) => s.put(v, k)), done(s.transaction))))
+          for (const [k] of list) mem.delete(k)
+        } catch (e) {
+          if (isQuota(e)) {
+            report('storage full')
+            warn('storage full; answer kept in memory.')
+          } else fallBack(e)
+          for (const [k, v] of list) mem.set(k, v)
+        }
+      }),
+    // Under the same lock: a delete (consent withdrawn) cannot overtake a write queued before it.
+    del: (keys) =>
+      underHint(async () => {
+        for (const k of keys) mem.delete(k)
+        try {
+          await idb((use) => use('readwrite', (s) => (keys.forEach((k) => s.delete(k)), done(s.transaction))))
+        } catch (e) {
+          fallBack(e)
+        }
+      }),
   }
 }

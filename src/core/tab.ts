@@ -1,5 +1,6 @@
 import type { TabHost } from '../contract'
 import { askFrom, prepare } from './ask'
+import { whenIdle } from './idle'
 import { chooseLocale } from './locale'
 import { importTab } from './modules'
 import { fetchPack, fetchPart } from './parts'
@@ -19,7 +20,7 @@ export const startTab = (s: State, tab: unknown): void => {
       // Not after destroy() (nor a later init()): this start is over.
       if (m && running() == s) onDestroy(m.showTab(host))
     })
-  // When the page is idle; where requestIdleCallback is missing (Safari), after the page's current
-  // task. No timeout, no delay: few bytes, as every page view carries this file.
-  ;(window.requestIdleCallback || setTimeout)(show)
+  // When the page is idle, at the latest after 2 s (a busy page still gets its tab); where
+  // requestIdleCallback is missing (Safari), whenIdle's timer stands in for it.
+  whenIdle(show, 2000)
 }

@@ -1,9 +1,11 @@
-import type { Answer, DeliveryDeps, Outbox, StoredAnswer } from '../contract'
+import type { Answer, DeliveryDeps, Outbox, Send, StoredAnswer } from '../contract'
 import { ASIDE, QUEUED, WAIT } from '../shared/keys'
 import { warn } from '../shared/log'
 import { backoff, startJitter } from './backoff'
+import { importFormat } from './formats'
+import { drained } from './hint'
 import { withLock } from './lock'
-import { post, verdict, viaTransport, type PostResult } from './transport'
+import { post, verdict } from './transport'
 
 export const limits = {
   /** Stored answers at most; the oldest beyond it are dropped, and reported. */
@@ -20,10 +22,13 @@ export const limits = {
 
 /** What the core hands the engine, and what tests may replace: the POST, the clocks, the dice. */
 export interface OutboxDeps extends DeliveryDeps {
-  post?: (endpoint: string, body: string, o?: { keepalive?: boolean; timeout?: number }) => Promise<PostResult>
+  post?: Send
   now?: () => number
   random?: () => number
 }
+
+/** The `format` option's values: json, then those with a file of their own (src/formats/). */
+const FORMATS = ['json', 'segment', 'cloudevents', 'posthog']
 
 const isStored = (v: unknown): v is StoredAnswer => {
   const a = (v as StoredAnswer)?.answer
@@ -36,11 +41,18 @@ const isStored = (v: unknown): v is StoredAnswer => {
  * page's own answers with keepalive when the page is hidden. Removes an answer only after a 2xx.
  */
 export const createOutbox = (deps: OutboxDeps): Outbox => {
-  const { endpoint, emit, store, session } = deps
+  const { endpoint, emit, store, session, format: name = 'json' } = deps
   const now = deps.now ?? Date.now
-  const send =
-    deps.post ??
-    (deps.transport ? viaTransport(deps.transport) : (ep: string, b: string, o: { keepalive?: boolean; timeout?: number }) => post(ep, b, { ...o, headers: deps.headers }))
+  // How answers are sent (README "Delivery formats"): json, the wire format itself, through the
+  // engine's own POST; or through a file of their own, fetched beside the engine as it starts (so
+  // that page hide finds it): a format that shapes each POST for its receiver, or the app's
+  // `transport` (which gets the wire format). Until it is here (false) nothing is sent, nor ever
+  // when it cannot send (null: its key is missing), and answers stay stored.
+  const known = FORMATS.indexOf(name as string)
+  if (known < 0) warn('data-format is ' + JSON.stringify(name) + ', expected one of ' + FORMATS + '; using json.')
+  const file = deps.transport ? 'transport' : known > 0 && (name as string)
+  let send: Send | null | false = deps.post ?? (!file && post)
+  const ready = file && importFormat(file).then((m) => void (send = m.createFormat(deps, post)))
   const fail = (answer: Answer | null, status: number | null, reason: string, permanent: boolean) =>
     emit('failed', { answer, status, reason, permanent })
   const mine = new Map<string, StoredAnswer>() // answers this page created and has not seen confirmed
@@ -146,7 +158,7 @@ export const createOutbox = (deps: OutboxDeps): Outbox => {
       const stored = new Set((await store.all()).map(([k]) => k))
       if (generation != cleared || !batch.every((e) => stored.has(QUEUED + e.answer.id))) return true
       batch.forEach((e) => inflight.add(e.answer.id))
-      const res = await send(endpoint, body(batch), { timeout: limits.timeout })
+      const res = await (send as Send)(endpoint, body(batch), { timeout: limits.timeout, headers: deps.headers })
       batch.forEach((e) => inflight.delete(e.answer.id))
       if (generation != cleared) return true // consent withdrawn meanwhile: these answers are gone
       const v = verdict(res)
@@ -178,10 +190,16 @@ export const createOutbox = (deps: OutboxDeps): Outbox => {
     timerAt = Infinity
     return (running = (async () => {
       try {
+        // A format that could not be fetched is a delivery error (retried with backoff; the next
+        // page fetches it again); one that cannot send stops the engine.
+        await ready
+        if (!send) stopped = true
         for (let more = true; more && !stopped; ) {
           again = false
           more = (await withLock('touchpoint-outbox', pass)) && again
         }
+        // An outbox found empty clears the core's hint (its own lock keeps writers out).
+        await drained(store)
       } catch (e) {
         warn('delivery error:', e)
         schedule(backoff(++failures, deps.random))
@@ -198,12 +216,13 @@ export const createOutbox = (deps: OutboxDeps): Outbox => {
    */
   const sendNow = (includeHeld: boolean) => {
     let budget = limits.batchBytes
-    if (performance.now() < waitUntil) return // rate limited: the next visit sends them
+    // Rate limited, or no format (yet): the next visit sends them.
+    if (performance.now() < waitUntil || !send) return
     for (const batch of batches([...mine.values()].filter((e) => !inflight.has(e.answer.id) && (includeHeld || !e.hold)))) {
       const b = body(batch)
       if ((budget -= b.length) < 0) break
       batch.forEach((e) => inflight.add(e.answer.id))
-      void send(endpoint, b, { keepalive: true, timeout: limits.timeout }).then((res) => {
+      void (send as Send)(endpoint, b, { keepalive: true, timeout: limits.timeout, headers: deps.headers }).then((res) => {
         batch.forEach((e) => inflight.delete(e.answer.id))
         if (verdict(res) == 'sent') return confirmed(batch)
       })
@@ -229,6 +248,7 @@ export const createOutbox = (deps: OutboxDeps): Outbox => {
     async clear(): Promise<void> {
       mine.clear()
       cleared++
+      // The hint stays set until the next pass finds the outbox empty.
       await store.del((await store.all()).map(([k]) => k))
     },
     online(): void {

@@ -1,12 +1,6 @@
-import type { TransportResult } from '../contract'
-import { warn } from '../shared/log'
+import type { PostResult, Send } from '../contract'
 
-/** What the collector said about one POST. `status` is 0 when no HTTP answer came (offline, CORS, timeout). */
-export interface PostResult {
-  status: number
-  /** Milliseconds the collector asked us to wait (Retry-After), when it said so. */
-  retryAfter: number | null
-}
+export type { PostResult }
 
 const NONE: PostResult = { status: 0, retryAfter: null }
 
@@ -19,12 +13,9 @@ export const parseRetryAfter = (v: string | null, now = Date.now()): number | nu
 /**
  * POSTs one JSON body. Sent as text/plain, a CORS "simple request": no preflight round trip, and
  * allowed for keepalive requests while the page unloads. Never throws; never sends cookies.
+ * A delivery format (src/formats/) POSTs through it too, with its own body and headers.
  */
-export const post = async (
-  endpoint: string,
-  body: string,
-  { keepalive = false, timeout = 10_000, headers = {} }: { keepalive?: boolean; timeout?: number; headers?: Record<string, string> } = {},
-): Promise<PostResult> => {
+export const post: Send = async (endpoint, body, { keepalive = false, timeout = 10_000, headers = {} } = {}) => {
   try {
     const res = await fetch(endpoint, {
       method: 'POST',
@@ -54,21 +45,3 @@ export const verdict = ({ status, retryAfter }: PostResult): Verdict =>
       : status >= 400 && status < 500 && status != 408 && status != 429
         ? 'reject'
         : 'retry'
-
-/**
- * The app's own `transport`, as the outbox calls it: every POST goes through it, page hide
- * included. A transport that throws, or resolves to something that is not `{ status }`, counts
- * as a network error (retried with backoff), and the console says what to fix.
- */
-export const viaTransport =
-  (transport: (body: string) => Promise<TransportResult>) =>
-  async (_endpoint: string, body: string): Promise<PostResult> => {
-    try {
-      const r = await transport(body)
-      if (typeof r?.status == 'number') return { status: r.status, retryAfter: r.retryAfter! >= 0 ? r.retryAfter! * 1000 : null }
-      warn('transport() must resolve to { status, retryAfter? }, got', r, '; counted as a network error.')
-    } catch (e) {
-      warn('transport() threw; counted as a network error:', e)
-    }
-    return NONE
-  }

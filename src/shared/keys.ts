@@ -7,3 +7,5 @@ export const QUEUED = 'q:'
 export const ASIDE = 'x:'
 /** The collector's Retry-After, as a time (ms since the epoch): it survives a reload. */
 export const WAIT = 'm:wait'
+/** In localStorage: set while the outbox may hold queued answers (src/core/hint.ts). */
+export const HINT = 'touchpoint:queued'

@@ -123,7 +123,9 @@ export const showTab = (host: TabHost): (() => void) => {
       shadow.append(tab, x)
       const stopAsking = host.asking.listen((a) => expanded(a))
       // No prompt may show (consent withdrawn, destroy()): no tab either.
-      const stopConsent = host.consent.subscribe((granted) => el.classList.toggle('off', !granted))
+      const off = (granted: boolean) => el.classList.toggle('off', !granted)
+      off(host.consent.get())
+      const stopConsent = host.consent.listen(off)
       unsubscribe = () => (stopAsking(), stopConsent())
       expanded()
       document.body.append(el)

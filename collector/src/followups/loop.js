@@ -1,7 +1,8 @@
 // @ts-check
 // Closing the loop, put together: the case queue, the webhook dispatcher, and the periodic work
-// (overdue cases every minute; once a UTC day the digest and the retention). The clock and the
-// tick are injectable so tests move time instead of waiting for it.
+// (overdue cases and merging the daily rollup's new rows every minute; once a UTC day the digest,
+// the drop check and the retention). The clock and the tick are injectable so tests move time
+// instead of waiting for it.
 import { erase, retain } from '../privacy/erase.js'
 import { createDispatcher } from '../webhooks/dispatch.js'
 import { createCases } from './cases.js'
@@ -42,6 +43,7 @@ export const createLoop = (o) => {
 
   /** One round of periodic work; a new UTC day sends yesterday's digest (once: its id names the day). */
   const tick = async () => {
+    await o.store.compact()
     await cases.checkOverdue()
     const today = new Date(now()).toISOString().slice(0, 10)
     if (today != day) {

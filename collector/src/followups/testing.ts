@@ -1,12 +1,13 @@
-// Helpers for the tests of closing the loop: a PGlite store in a temporary folder, the app with
-// its loop (clock injectable), a webhook receiver on loopback whose answers a test chooses, and
-// every table of the database as text.
+// Helpers for the tests of closing the loop: a PGlite store in a temporary folder (or a throwaway
+// PostgreSQL cluster), the app with its loop (clock injectable), a webhook receiver on loopback
+// whose answers a test chooses, and every table of the database as text.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildApp } from '../app.js'
 import { openStore, type Store } from '../store/index.js'
+import { pgBindir, startThrowaway } from '../store/throwaway.js'
 import { createLoop } from './loop.js'
 
 export const SECRET = 'whsec_' + Buffer.from('a test secret of 24 bytes').toString('base64')
@@ -37,18 +38,37 @@ export const tmp = () => {
   return dir
 }
 
+const TABLES = 'answers, cases, case_history, deliveries, erasures'
+
 // Opening PGlite takes seconds on a busy machine: one store per test file, emptied between tests.
 let shared: Store | null = null
 let sharedDir = ''
 export const pglite = async () => {
   shared ??= await openStore({ data: (sharedDir = mkdtempSync(join(tmpdir(), 'touchpoint-loop-'))) })
-  await shared.query!('TRUNCATE answers, cases, case_history, deliveries, erasures')
+  await shared.query!(`TRUNCATE ${TABLES}`)
   return shared
 }
+
+/** Whether the tests can start a throwaway PostgreSQL (apt-get install -y postgresql). */
+export const pgInstalled = pgBindir() != null
+// The same on a throwaway PostgreSQL cluster: one per test file, emptied between tests.
+let cluster: Awaited<ReturnType<typeof startThrowaway>> | null = null
+let sharedPg: Store | null = null
+export const postgres = async () => {
+  cluster ??= await startThrowaway({ bindir: pgBindir()! })
+  sharedPg ??= await openStore({ databaseUrl: cluster.url() })
+  await sharedPg.query!(`TRUNCATE ${TABLES}`)
+  return sharedPg
+}
+
 export const closeShared = async () => {
   await shared?.close()
   shared = null
   if (sharedDir) rmSync(sharedDir, { recursive: true, force: true })
+  await sharedPg?.close()
+  sharedPg = null
+  cluster?.stop()
+  cluster = null
 }
 
 /** A clock tests move by hand. */

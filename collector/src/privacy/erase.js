@@ -1,8 +1,10 @@
 // @ts-check
 // Erasure and retention. `erase(email)` removes an e-mail address from every answer (the stored
-// JSON and its columns), case, note and webhook delivery body, in one transaction, and records only
-// that an erasure happened and how many rows it changed: never the address, nor a hash of it
-// (a hash of an e-mail is personal data too). `retain(days)` deletes what is older.
+// JSON and its columns, and the rollup's counts by site and locale), case, note and webhook
+// delivery body, in one transaction, and records only that an erasure happened and how many rows
+// it changed: never the address, nor a hash of it (a hash of an e-mail is personal data too).
+// `retain(days)` deletes what is older.
+import { compactIn } from '../stats/rollup.js'
 
 /** @typedef {import('../store/sql.js').Query} Query */
 
@@ -62,6 +64,9 @@ export const erase = (store, address, now = Date.now()) => {
       await q(`UPDATE deliveries SET body = $2 WHERE id = $1`, [d.id, JSON.stringify(scrub(JSON.parse(d.body), email, re))])
       rows++
     }
+    // The rollup counts answers by site and locale, which may hold the address: the rows counting
+    // the old values and the −1 rows its triggers just added cancel out once merged, so merge now.
+    await compactIn(q, { wait: true })
     await q(`INSERT INTO erasures (at, rows) VALUES ($1, $2)`, [new Date(now).toISOString(), rows])
     return rows
   })

@@ -150,11 +150,13 @@ export const HAS_REAL_SQL = 'SELECT EXISTS (SELECT 1 FROM answers WHERE NOT samp
  * `sample` undefined: `defaultSample` if given (e.g. from HAS_REAL_SQL), else the rule in SQL
  * itself: exclude sample answers when any real one exists.
  * `dates: false` leaves out from/to (the drop query sets its own range).
+ * `rollup: true`: over the rollup's tables (./rollup.js), whose site and locale are columns; they
+ * have no context, so filters with a ctx key cannot be counted there.
  * @param {Filters} f
- * @param {{ startIndex?: number, defaultSample?: 'include' | 'exclude', dates?: boolean }} [options]
+ * @param {{ startIndex?: number, defaultSample?: 'include' | 'exclude', dates?: boolean, rollup?: boolean }} [options]
  * @returns {{ sql: string, params: unknown[] }}
  */
-export const whereClause = (f, { startIndex = 1, defaultSample, dates = true } = {}) => {
+export const whereClause = (f, { startIndex = 1, defaultSample, dates = true, rollup = false } = {}) => {
   /** @type {string[]} */
   const conds = []
   /** @type {unknown[]} */
@@ -169,8 +171,9 @@ export const whereClause = (f, { startIndex = 1, defaultSample, dates = true } =
   if (f.touchpoint) conds.push(`touchpoint = ${$(f.touchpoint)}`)
   if (f.stage) conds.push(`stage = ${$(f.stage)}`)
   if (f.metric) conds.push(`metric = ${$(f.metric)}`)
-  if (f.site) conds.push(`answer->>'site' = ${$(f.site)}`)
-  if (f.locale) conds.push(`answer->>'locale' = ${$(f.locale)}`)
+  if (f.site) conds.push(`${rollup ? 'site' : "answer->>'site'"} = ${$(f.site)}`)
+  if (f.locale) conds.push(`${rollup ? 'locale' : "answer->>'locale'"} = ${$(f.locale)}`)
+  if (rollup && Object.keys(f.ctx).length) throw new Error('whereClause: the rollup has no context; count ctx filters over answers')
   // ->> gives the text of any JSON value, so ctx.vip=true matches both true and "true".
   for (const k of Object.keys(f.ctx).sort()) conds.push(`answer->'context'->>${$(k)}::text = ${$(f.ctx[k])}`)
   const sample = f.sample ?? defaultSample
@@ -184,6 +187,8 @@ export const whereClause = (f, { startIndex = 1, defaultSample, dates = true } =
  * Indexes for these filters; the schema should add them. The partial index makes HAS_REAL_SQL and
  * the sample rule a single index probe; site and locale get expression indexes matching the
  * `answer->>'site'` form above. Context keys are open-ended, so ctx filters ride on the others.
+ * The comments list reads answers with a comment newest first: its page walks their own index
+ * back from the newest instead of sorting every row (comments.js orders by created_at, id).
  */
 export const STATS_INDEXES_SQL = `
 CREATE INDEX IF NOT EXISTS answers_created_at ON answers (created_at);
@@ -192,4 +197,5 @@ CREATE INDEX IF NOT EXISTS answers_stage_created ON answers (stage, created_at);
 CREATE INDEX IF NOT EXISTS answers_real_created ON answers (created_at) WHERE NOT sample;
 CREATE INDEX IF NOT EXISTS answers_site ON answers ((answer->>'site'));
 CREATE INDEX IF NOT EXISTS answers_locale ON answers ((answer->>'locale'));
+CREATE INDEX IF NOT EXISTS answers_commented ON answers (created_at, id) WHERE comment IS NOT NULL AND comment <> '';
 `

@@ -246,10 +246,11 @@ describe('comments in PostgreSQL', () => {
   for (const qs of ['', 'band=low', 'band=mid&sample=include', 'band=high&ctx.plan=pro', 'q=SLOW', 'q=slow_', 'q=100%25', 'q=zzz', 'band=low&limit=7&page=2', 'limit=5&page=999'])
     it(`pages, bands and searches as JavaScript does: ${qs || '(no filters)'}`, async () => {
       const f = filters(qs)
-      const { page, count } = commentsQuery(f)
+      const { page, fewPage, count } = commentsQuery(f)
       const all = expected(f)
       expect((await q(count.sql, count.params))[0].n).toBe(all.length)
       expect(await ids(page)).toEqual(all.slice((f.page - 1) * f.limit, f.page * f.limit))
+      expect(await ids(fewPage)).toEqual(all.slice((f.page - 1) * f.limit, f.page * f.limit))
       if (['q=slow_', 'q=100%25', 'band=mid&sample=include'].includes(qs)) expect(all.length).toBeGreaterThan(0)
     })
 

@@ -3,10 +3,15 @@
 // SQL (./sql.js): PGlite in a data folder, or a PostgreSQL server.
 
 /**
- * One row of the GROUP BY behind the figures: how many answers of a touchpoint, stage and
- * vitals rating gave a score.
- * @typedef {{ touchpoint: string, stage: string | null, metric: string, score: number,
- *   lcp: string | null, inp: string | null, sample: boolean, n: number, first: string | null }} CountRow
+ * How many answers of a cell had each web-vitals rating (the rest had none).
+ * @typedef {{ good: number, 'needs-improvement': number, poor: number }} Ratings
+ */
+/**
+ * One row of the GROUP BY behind the figures: how many answers of a touchpoint and stage gave a
+ * score, how many of them had each LCP and INP rating, and when the first was given (null when
+ * only the order of the site's own stages needs it, and this row's stage is not one).
+ * @typedef {{ touchpoint: string, stage: string | null, metric: string, score: number, sample: boolean,
+ *   n: number, first: string | null, lcp: Ratings, inp: Ratings }} CountRow
  */
 /**
  * @typedef {object} Store
@@ -15,6 +20,7 @@
  * @property {import('./sql.js').Query} query one statement (the stats, the follow-up queue, webhooks, erasure; values only as $n parameters)
  * @property {<T>(fn: (q: import('./sql.js').Query) => Promise<T>) => Promise<T>} [tx] statements in one transaction
  * @property {(where?: { sql: string, params: unknown[] }) => Promise<CountRow[]>} counts the figures' GROUP BY over the answers a WHERE clause of stats/filters.js keeps (default all)
+ * @property {() => Promise<number>} compact merges the rollup's new daily rows into their weeks and months (stats/rollup.js), one collector at a time; resolves to the rows written
  * @property {(limit: number) => Promise<any[]>} lowComments the latest answers with a comment on a low score
  * @property {(limit: number) => Promise<any[]>} latest the latest answers received
  * @property {() => Promise<void>} ping rejects when the database cannot answer

@@ -4,6 +4,7 @@
 // dashboard. One store over any client that can run a query and a transaction.
 import { LOOP_SCHEMA_SQL } from '../followups/schema.js'
 import { LOW_SQL } from '../metrics.js'
+import { RATING_COUNTS_SQL, compactIn, ratingsOf, setupRollup } from '../stats/rollup.js'
 import { STATS_INDEXES_SQL } from '../stats/filters.js'
 import { rating } from '../summary/summary.js'
 
@@ -42,9 +43,8 @@ ON CONFLICT (id) DO UPDATE SET ${COLUMNS.slice(1).map((c) => `${c} = excluded.${
 WHERE excluded.revision > answers.revision`
 
 /** The GROUP BY behind the figures, over the answers a WHERE clause (stats/filters.js) keeps. @param {string} where */
-export const countsSql = (where) => `SELECT touchpoint, stage, metric, score, lcp_rating AS lcp, inp_rating AS inp, sample,
-  count(*)::int AS n, min(created_at) AS first
-FROM answers ${where} GROUP BY touchpoint, stage, metric, score, lcp_rating, inp_rating, sample`
+export const countsSql = (where) => `SELECT touchpoint, stage, metric, score, sample, count(*)::int AS n, ${RATING_COUNTS_SQL}, min(created_at) AS first
+FROM answers ${where} GROUP BY touchpoint, stage, metric, score, sample`
 
 const LOW_COMMENTS_SQL = `SELECT answer, received_at FROM answers
 WHERE comment IS NOT NULL AND comment <> '' AND ${LOW_SQL}
@@ -85,8 +85,12 @@ export const sqlStore = async (kind, query, tx, close) => {
   await tx(async (q) => {
     await q('SELECT pg_advisory_xact_lock(7415)')
     for (const stmt of (SCHEMA_SQL + LOOP_SCHEMA_SQL).split(';').map((s) => s.trim()).filter(Boolean)) await q(stmt)
+    await setupRollup(q)
     return 0
   })
+  /** @type {() => Promise<number>} */
+  const compact = () => tx((q) => compactIn(q))
+  await compact()
   return {
     kind,
     upsert: (answers, receivedAt, onStored) =>
@@ -105,7 +109,10 @@ export const sqlStore = async (kind, query, tx, close) => {
     query,
     tx: /** @type {any} */ (tx),
     counts: async (where = { sql: '', params: [] }) =>
-      (await query(countsSql(where.sql), where.params)).rows.map((r) => ({ ...r, n: Number(r.n), first: iso(r.first) })),
+      (await query(countsSql(where.sql), where.params)).rows.map((r) => ({
+        touchpoint: r.touchpoint, stage: r.stage, metric: r.metric, score: r.score, sample: r.sample, n: Number(r.n), first: iso(r.first), ...ratingsOf(r),
+      })),
+    compact,
     lowComments: async (limit) => (await query(LOW_COMMENTS_SQL, [limit])).rows.map(withReceived),
     latest: async (limit) => (await query(LATEST_SQL, [limit])).rows.map(withReceived),
     ping: async () => void (await query('SELECT 1')),

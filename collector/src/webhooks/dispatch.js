@@ -13,6 +13,18 @@ export const RETRIES = [2, 10, 30, 120, 600, 3600, 6 * 3600, 24 * 3600]
 export const TIMEOUT_MS = 10_000
 
 /** @typedef {import('../store/sql.js').Query} Query */
+
+/**
+ * Takes up to 50 due deliveries for this dispatcher: their next_at moves to the lease's end, so no
+ * other pass sends them meanwhile. Every collector process runs a dispatcher over the same table
+ * (--workers, several machines): the rows are locked as they are picked and rows another claim
+ * holds are passed by (SKIP LOCKED), so two claims at the same moment take different rows. Without
+ * the lock the second would wait for the first's rows and then, the subquery's answer standing,
+ * take them again: the same webhook POSTed twice. $1 now, $2 the lease's end.
+ */
+export const CLAIM_SQL = `UPDATE deliveries SET next_at = $2
+WHERE id IN (SELECT id FROM deliveries WHERE state = 'pending' AND next_at <= $1 ORDER BY next_at LIMIT 50 FOR UPDATE SKIP LOCKED)
+RETURNING id, msg_id, url, body, attempts`
 /** @typedef {import('./config.js').Hook} Hook */
 
 /** `v1,<base64 HMAC-SHA256 of id.timestamp.body>` keyed by the bytes the `whsec_` secret encodes. @param {string} secret @param {string} id @param {number} ts @param {string} body */
@@ -93,10 +105,7 @@ export const createDispatcher = (o) => {
     const t = now()
     // Claimed for longer than an attempt can take, so no other pass (or collector) sends it meanwhile.
     const lease = new Date(t + timeoutMs + 5000).toISOString()
-    const { rows } = await query(
-      `UPDATE deliveries SET next_at = $2 WHERE id IN (SELECT id FROM deliveries WHERE state = 'pending' AND next_at <= $1 ORDER BY next_at LIMIT 50) RETURNING id, msg_id, url, body, attempts`,
-      [new Date(t).toISOString(), lease],
-    )
+    const { rows } = await query(CLAIM_SQL, [new Date(t).toISOString(), lease])
     await Promise.all(
       rows.map(async (row) => {
         const hook = hooks.find((h) => h.url == row.url)

@@ -6,6 +6,7 @@
 import { Webhook } from 'standardwebhooks'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { SECRET, answer, body, cleanup, closeShared, clock, loopApp, pglite, receiver } from '../followups/testing'
+import { until } from '../testing'
 import { RETRIES } from './dispatch.js'
 import { EVENTS } from './config.js'
 
@@ -14,13 +15,6 @@ afterEach(cleanup)
 afterAll(closeShared)
 
 const post = (app: any, answers: unknown[]) => app.inject({ method: 'POST', url: '/v1/responses', payload: body(answers), headers: { 'content-type': 'text/plain' } })
-const until = async (what: string, fn: () => unknown) => {
-  for (let i = 0; i < 600; i++) {
-    if (await fn()) return
-    await new Promise((r) => setTimeout(r, 25))
-  }
-  throw new Error('timed out waiting for ' + what)
-}
 const states = async (store: any) => (await store.query('SELECT msg_id, state, attempts, last_error FROM deliveries ORDER BY id')).rows
 
 describe('webhooks', { timeout: 30_000 }, () => {
