@@ -143,7 +143,10 @@ describe('delivery formats', () => {
       await until('the console error', () => said(seen, 'error').length > 0)
       expect(said(seen, 'error')).toHaveLength(1)
       expect(said(seen, 'error')[0]).toContain('data-format="segment" needs data-format-key')
+      // 'answered' fires as the write to IndexedDB begins: wait for it to land, then it stays.
+      await until('the answer stored', async () => (await pending(p)).includes('q:' + id))
       expect(await pending(p)).toEqual(['q:' + id])
+      expect(receiver.received).toEqual([])
       // A page hide sends nothing either.
       await p.goto('about:blank')
       await p.goto(web.url + '/fixed')
