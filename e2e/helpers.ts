@@ -82,22 +82,27 @@ export const watch = (page: Page) => {
   return { errors, console }
 }
 
-/** Every key of Touchpoint's IndexedDB outbox (queued, set aside, Retry-After), without creating the database. */
-export const outboxKeys = (page: Page): Promise<string[]> =>
+/** Every record of Touchpoint's IndexedDB outbox (queued, set aside, Retry-After), as [key, value], without creating the database. */
+export const outboxEntries = (page: Page): Promise<[string, unknown][]> =>
   page.evaluate(async () => {
     if (!(await indexedDB.databases()).some((d) => d.name == 'touchpoint')) return []
-    return new Promise<string[]>((resolve, reject) => {
+    return new Promise<[string, unknown][]>((resolve, reject) => {
       const req = indexedDB.open('touchpoint')
       req.onerror = () => reject(req.error)
       req.onsuccess = () => {
         const db = req.result
         if (!db.objectStoreNames.contains('outbox')) return db.close(), resolve([])
-        const keys = db.transaction('outbox').objectStore('outbox').getAllKeys()
-        keys.onsuccess = () => (db.close(), resolve(keys.result.map(String)))
-        keys.onerror = () => (db.close(), reject(keys.error))
+        const store = db.transaction('outbox').objectStore('outbox')
+        const keys = store.getAllKeys()
+        const values = store.getAll()
+        values.onsuccess = () => (db.close(), resolve(keys.result.map((k, i) => [String(k), values.result[i]])))
+        values.onerror = keys.onerror = () => (db.close(), reject(keys.error ?? values.error))
       }
     })
   })
+
+/** Every key of Touchpoint's IndexedDB outbox, without creating the database. */
+export const outboxKeys = async (page: Page): Promise<string[]> => (await outboxEntries(page)).map(([k]) => k)
 
 /** Answers this page's origin still holds queued in Touchpoint's IndexedDB outbox (keys). */
 export const pending = async (page: Page): Promise<string[]> => (await outboxKeys(page)).filter((k) => k.startsWith('q:'))

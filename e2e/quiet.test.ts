@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { built, cleanup, DIST, launch, pending, profile, promptFetched, scriptPage, startCollector, startStatic, until, watch } from './helpers'
+import { built, cleanup, DIST, launch, outboxEntries, pending, profile, promptFetched, scriptPage, startCollector, startStatic, until, watch } from './helpers'
 
 const HINT = 'touchpoint:queued'
 
@@ -96,20 +96,10 @@ const setup = async () => {
 }
 
 /** The touchpoints of the answers queued in the outbox (read without creating the database). */
-const queuedTouchpoints = (p: Page): Promise<string[]> =>
-  p.evaluate(async () => {
-    if (!(await indexedDB.databases()).some((d) => d.name == 'touchpoint')) return []
-    return new Promise<string[]>((resolve, reject) => {
-      const req = indexedDB.open('touchpoint')
-      req.onerror = () => reject(req.error)
-      req.onsuccess = () => {
-        const db = req.result
-        if (!db.objectStoreNames.contains('outbox')) return db.close(), resolve([])
-        const all = db.transaction('outbox').objectStore('outbox').getAll()
-        all.onsuccess = () => (db.close(), resolve(all.result.filter((v) => v?.answer).map((v) => v.answer.touchpoint)))
-        all.onerror = () => (db.close(), reject(all.error))
-      }
-    })
+const queuedTouchpoints = async (p: Page): Promise<string[]> =>
+  (await outboxEntries(p)).flatMap(([, v]) => {
+    const answer = (v as { answer?: { touchpoint: string } } | null)?.answer
+    return answer ? [answer.touchpoint] : []
   })
 
 /** Answers a popover on the page offline-safe; resolves to the id once it is stored or sent. */

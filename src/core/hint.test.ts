@@ -7,6 +7,7 @@ import { createOutbox } from '../delivery/outbox'
 import { mayBeQueued } from './hint'
 import { createQueue } from './queue'
 import { createOutboxStore } from './store'
+import { fakeLocks } from '../shared/fake-locks'
 
 // The hint that the outbox may hold answers (src/core/hint.ts): it lets a page with nothing
 // queued skip IndexedDB at load, and must never say "empty" while an answer is queued.
@@ -43,29 +44,6 @@ const until = async (what: () => boolean | Promise<boolean>) => {
   expect(await what()).toBe(true)
 }
 const tick = () => new Promise((r) => setTimeout(r, Math.random() * 3))
-
-/** Web Locks as the tests need them: one queue per name; `ifAvailable` gets null when it is held. */
-const fakeLocks = () => {
-  const queues: Record<string, Promise<unknown>> = {}
-  const held: Record<string, number> = {}
-  return {
-    request(name: string, a: unknown, b?: unknown) {
-      const fn = (b ?? a) as (lock: unknown) => Promise<unknown>
-      if (b && (a as { ifAvailable?: boolean }).ifAvailable && held[name]) return Promise.resolve().then(() => fn(null))
-      held[name] = (held[name] ?? 0) + 1
-      const run = async () => {
-        try {
-          return await fn({ name })
-        } finally {
-          held[name]!--
-        }
-      }
-      const p = (queues[name] ?? Promise.resolve()).then(run, run)
-      queues[name] = p.catch(() => {})
-      return p
-    },
-  }
-}
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory()

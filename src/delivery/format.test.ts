@@ -8,6 +8,7 @@ import type { Answer } from '../contract'
 import { createOutboxStore } from '../core/store'
 import { toStored } from '../core/stored'
 import { createOutbox } from './outbox'
+import { fakeLocks } from '../shared/fake-locks'
 
 const EP = 'https://receiver.example.com/batch'
 const answer = (): Answer => ({
@@ -53,9 +54,7 @@ const make = (format: unknown, formatKey?: unknown, random = () => 0) => {
 beforeEach(() => {
   calls = []
   globalThis.indexedDB = new IDBFactory()
-  // Web Locks with nothing else holding them: request(name, fn) or request(name, options, fn).
-  const request = (_: string, ...a: unknown[]) => (a.pop() as (lock: unknown) => Promise<unknown>)({})
-  vi.stubGlobal('navigator', { ...navigator, locks: { request } })
+  vi.stubGlobal('navigator', { ...navigator, locks: fakeLocks() })
 })
 afterEach(() => {
   open.splice(0).forEach((o) => o.stop())

@@ -6,6 +6,7 @@ import { createOutboxStore } from '../core/store'
 import { toStored } from '../core/stored'
 import type { Answer, Store } from '../contract'
 import type { PostResult } from './transport'
+import { fakeLocks } from '../shared/fake-locks'
 
 const EP = 'https://collector.example.com/v1/responses'
 let n = 0
@@ -58,29 +59,6 @@ const make = (script: Script = () => ok, extra: Record<string, unknown> = {}) =>
 }
 const stored = async () => (await entries<string, any>(db())).filter(([k]) => k.startsWith('q:')).map(([, v]) => v.answer.id)
 const aside = async () => (await entries<string, any>(db())).filter(([k]) => k.startsWith('x:')).map(([k]) => k.slice(2))
-
-/** Web Locks as the tests need them: one queue per name; `ifAvailable` gets null when it is held. */
-const fakeLocks = () => {
-  const queues: Record<string, Promise<unknown>> = {}
-  const held: Record<string, number> = {}
-  return {
-    request(name: string, a: unknown, b?: unknown) {
-      const fn = (b ?? a) as (lock: unknown) => Promise<unknown>
-      if (b && (a as { ifAvailable?: boolean }).ifAvailable && held[name]) return Promise.resolve().then(() => fn(null))
-      held[name] = (held[name] ?? 0) + 1
-      const run = async () => {
-        try {
-          return await fn({ name })
-        } finally {
-          held[name]!--
-        }
-      }
-      const p = (queues[name] ?? Promise.resolve()).then(run, run)
-      queues[name] = p.catch(() => {})
-      return p
-    },
-  }
-}
 
 // Each test gets an empty IndexedDB, an in-page Web Locks stand-in, and quiet consoles.
 beforeEach(() => {
