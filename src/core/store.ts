@@ -1,10 +1,9 @@
 import { createStore, promisifyRequest as done, type UseStore } from 'idb-keyval'
 import type { Store } from '../contract'
-import { QUEUED } from '../shared/keys'
+import { DB, QUEUED } from '../shared/keys'
 import { warn } from '../shared/log'
 import { markQueued, underHint } from './hint'
 
-const DB = 'touchpoint'
 const STORE = 'outbox'
 
 const isClosed = (e: unknown) => (e as Error)?.name == 'InvalidStateError'
