@@ -28,19 +28,23 @@ const read = (kind: Kind, key: string): string | null => {
     return memory[kind + key] ?? null
   }
 }
-const write = (kind: Kind, key: string, v: string) => {
-  memory[kind + key] = v
+/** Writes `v`; without one, removes the key. */
+const write = (kind: Kind, key: string, v?: string) => {
+  memory[kind + key] = v ?? null
   try {
-    window[kind].setItem(key, v)
+    v == null ? window[kind].removeItem(key) : window[kind].setItem(key, v)
   } catch {
     /* the in-memory copy holds for this page */
   }
 }
+// Popovers shown this visit (Number(null) is 0).
+const visits = () => Number(read('sessionStorage', VISIT))
 
 type Seen = Record<string, { a?: number; d?: number }>
 const seen = (): Seen => {
   try {
-    return JSON.parse(read('localStorage', SEEN) || '{}') as Seen
+    // Nothing stored parses as null.
+    return (JSON.parse(read('localStorage', SEEN)!) as Seen | null) || {}
   } catch {
     return {}
   }
@@ -53,9 +57,9 @@ const mark = (touchpoint: string, k: 'a' | 'd') => {
 
 /** This visitor's lasting draw in [0, 1): sampling at rate r asks visitors whose draw is below r. */
 const draw = (): number => {
-  const stored = read('localStorage', DRAW)
-  let d = Number(stored)
-  if (!stored || !(d >= 0 && d < 1)) write('localStorage', DRAW, String((d = Math.random())))
+  // Nothing stored (null) or something else than a draw parses as NaN: a new draw then.
+  let d = parseFloat(read('localStorage', DRAW)!)
+  if (!(d >= 0 && d < 1)) write('localStorage', DRAW, String((d = Math.random())))
   return d
 }
 
@@ -67,12 +71,12 @@ export const createGuard = (o: GuardOptions) => ({
     const now = Date.now()
     if (s?.a && now - s.a < o.cooldownDays * DAY) return 'answered recently'
     if (s?.d && now - s.d < o.dismissCooldownDays * DAY) return 'dismissed recently'
-    if (auto && Number(read('sessionStorage', VISIT) || 0) >= o.maxPopoversPerVisit)
+    if (auto && visits() >= o.maxPopoversPerVisit)
       return 'popover cap reached'
     return null
   },
   shown(auto: boolean): void {
-    if (auto) write('sessionStorage', VISIT, String(Number(read('sessionStorage', VISIT) || 0) + 1))
+    if (auto) write('sessionStorage', VISIT, String(visits() + 1))
   },
   answered: (touchpoint: string) => mark(touchpoint, 'a'),
   /**
@@ -80,14 +84,8 @@ export const createGuard = (o: GuardOptions) => ({
    * answers may be queued: they are erased next (a write under way sets it again).
    */
   forget(): void {
-    for (const [kind, key] of [['localStorage', SEEN], ['localStorage', DRAW], ['sessionStorage', VISIT], ['localStorage', HINT]] as const) {
-      delete memory[kind + key]
-      try {
-        window[kind].removeItem(key)
-      } catch {
-        /* blocked storage held nothing */
-      }
-    }
+    for (const key of [SEEN, DRAW, HINT]) write('localStorage', key)
+    write('sessionStorage', VISIT)
   },
   dismissed: (touchpoint: string) => mark(touchpoint, 'd'),
 })
