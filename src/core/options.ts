@@ -65,30 +65,22 @@ const bool = parser('true or false', (v) =>
   v === true || v === '' || v === 'true' ? true : v === false || v === 'false' ? false : undefined,
 )
 const url = parser('an http(s) URL of your collector', (v) => {
-  try {
-    const t = (v as string).trim()
-    const u = new URL(t, document.baseURI)
-    return t && /^https?:$/.test(u.protocol) ? u.href : undefined
-  } catch {
-    return undefined
-  }
+  const t = (v as string).trim()
+  const u = new URL(t, document.baseURI)
+  return t && /^https?:$/.test(u.protocol) ? u.href : undefined
 })
 
 const fn = parser('a function', (v) => (typeof v == 'function' ? v : undefined)) as Parser<never>
 // JSON in a data attribute, an object from init(): an object of strings either way.
 const strings = parser('an object of strings (JSON in an attribute)', (v) => {
-  try {
-    const o: unknown = typeof v == 'string' ? JSON.parse(v) : v
-    return isObject(o) && Object.values(o).every((t) => typeof t == 'string') ? (o as Record<string, string>) : undefined
-  } catch {
-    return undefined
-  }
+  const o: unknown = typeof v == 'string' ? JSON.parse(v) : v
+  return isObject(o) && Object.values(o).every((t) => typeof t == 'string') ? (o as Record<string, string>) : undefined
 })
 const days = num(0)
-const list = parser('a comma-separated list of names, or *', (v) => {
-  const names = typeof v == 'string' ? v.split(',') : v
-  return Array.isArray(names) && names.every((n) => typeof n == 'string') ? names.map((n) => n.trim()).filter(Boolean) : undefined
-})
+// A string splits into names; an array's names must be strings (a number has no trim()).
+const list = parser('a comma-separated list of names, or *', (v) =>
+  (Array.isArray(v) ? (v as string[]) : (v as string).split(',')).map((n) => n.trim()).filter(Boolean),
+)
 
 // One table: each option's default and parser. README lists the same rows.
 // `tab` and `format` are not here: the tab file checks `tab` and reads the data-tab-* attributes

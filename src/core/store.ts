@@ -1,5 +1,5 @@
 import { createStore, promisifyRequest as done, type UseStore } from 'idb-keyval'
-import type { Store } from '../contract'
+import type { CoreStore } from '../contract'
 import { QUEUED } from '../shared/keys'
 import { warn } from '../shared/log'
 import { markQueued, underHint } from './hint'
@@ -12,9 +12,9 @@ const isClosed = (e: unknown) => (e as Error)?.name == 'InvalidStateError'
 /**
  * Key-value storage of the outbox: IndexedDB through idb-keyval (a database of its own), with an
  * in-memory map beside it for whatever IndexedDB cannot hold (missing, private mode, quota).
- * Reading merges both, so an answer is never lost between the two.
+ * The core writes and deletes; the delivery engine reads both halves (src/delivery/store.ts).
  */
-export const createOutboxStore = (report: (reason: string) => void = () => {}): Store => {
+export const createOutboxStore = (report: (reason: string) => void = () => {}): CoreStore => {
   const mem = new Map<string, unknown>()
   let use: UseStore | undefined
   let broken = false
@@ -44,15 +44,8 @@ export const createOutboxStore = (report: (reason: string) => void = () => {}): 
   }
 
   return {
-    async all() {
-      let keys: IDBRequest<IDBValidKey[]>
-      let values: IDBRequest<unknown[]>
-      const stored = (await tx('readonly', (s) => ((keys = s.getAllKeys()), (values = s.getAll()))))
-        ? keys!.result.map((k, i): [string, unknown] => [k as string, values.result[i]])
-        : []
-      // What IndexedDB holds wins over a copy in memory.
-      return [...new Map([...mem, ...stored])]
-    },
+    tx,
+    mem,
     // Every write holds the hint's lock; one that queues an answer sets the hint first: a crash
     // after it, before the write, costs one needless look next time.
     set: (list) =>
@@ -64,8 +57,8 @@ export const createOutboxStore = (report: (reason: string) => void = () => {}): 
     // Under the same lock: a delete (consent withdrawn) cannot overtake a write queued before it.
     del: (keys) =>
       underHint(async () => {
-        for (const k of keys) mem.delete(k)
-        await tx('readwrite', (s) => keys.forEach((k) => s.delete(k)))
+        keys ? keys.forEach((k) => mem.delete(k)) : mem.clear()
+        await tx('readwrite', (s) => (keys ? keys.forEach((k) => s.delete(k)) : s.clear()))
       }),
   }
 }
