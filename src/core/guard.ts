@@ -20,31 +20,33 @@ const DAY = 864e5
 // Storage may be blocked (sandboxed frames, strict privacy modes) or full: a copy in memory then
 // keeps the rules for this page.
 const memory: Record<string, string | null> = {}
-type Kind = 'localStorage' | 'sessionStorage'
-const read = (kind: Kind, key: string): string | null => {
+// The visit's count of popovers lives in sessionStorage, the rest in localStorage. (Reading
+// `window.localStorage` itself throws where storage is blocked.)
+const storage = (key: string) => window[key == VISIT ? 'sessionStorage' : 'localStorage']
+const read = (key: string): string | null => {
   try {
-    return window[kind].getItem(key)
+    return storage(key).getItem(key)
   } catch {
-    return memory[kind + key] ?? null
+    return memory[key] ?? null
   }
 }
 /** Writes `v`; without one, removes the key. */
-const write = (kind: Kind, key: string, v?: string) => {
-  memory[kind + key] = v ?? null
+const write = (key: string, v?: string) => {
+  memory[key] = v ?? null
   try {
-    v == null ? window[kind].removeItem(key) : window[kind].setItem(key, v)
+    v == null ? storage(key).removeItem(key) : storage(key).setItem(key, v)
   } catch {
     /* the in-memory copy holds for this page */
   }
 }
 // Popovers shown this visit (Number(null) is 0).
-const visits = () => Number(read('sessionStorage', VISIT))
+const visits = () => Number(read(VISIT))
 
 type Seen = Record<string, { a?: number; d?: number }>
 const seen = (): Seen => {
   try {
     // Nothing stored parses as null.
-    return (JSON.parse(read('localStorage', SEEN)!) as Seen | null) || {}
+    return (JSON.parse(read(SEEN)!) as Seen | null) || {}
   } catch {
     return {}
   }
@@ -52,14 +54,14 @@ const seen = (): Seen => {
 const mark = (touchpoint: string, k: 'a' | 'd') => {
   const all = seen()
   all[touchpoint] = { ...all[touchpoint], [k]: Date.now() }
-  write('localStorage', SEEN, JSON.stringify(all))
+  write(SEEN, JSON.stringify(all))
 }
 
 /** This visitor's lasting draw in [0, 1): sampling at rate r asks visitors whose draw is below r. */
 const draw = (): number => {
   // Nothing stored (null) or something else than a draw parses as NaN: a new draw then.
-  let d = parseFloat(read('localStorage', DRAW)!)
-  if (!(d >= 0 && d < 1)) write('localStorage', DRAW, String((d = Math.random())))
+  let d = parseFloat(read(DRAW)!)
+  if (!(d >= 0 && d < 1)) write(DRAW, String((d = Math.random())))
   return d
 }
 
@@ -76,7 +78,7 @@ export const createGuard = (o: GuardOptions) => ({
     return null
   },
   shown(auto: boolean): void {
-    if (auto) write('sessionStorage', VISIT, String(visits() + 1))
+    if (auto) write(VISIT, String(visits() + 1))
   },
   answered: (touchpoint: string) => mark(touchpoint, 'a'),
   /**
@@ -84,8 +86,7 @@ export const createGuard = (o: GuardOptions) => ({
    * answers may be queued: they are erased next (a write under way sets it again).
    */
   forget(): void {
-    for (const key of [SEEN, DRAW, HINT]) write('localStorage', key)
-    write('sessionStorage', VISIT)
+    for (const key of [SEEN, DRAW, VISIT, HINT]) write(key)
   },
   dismissed: (touchpoint: string) => mark(touchpoint, 'd'),
 })
