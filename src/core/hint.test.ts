@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Answer, StoredAnswer } from '../contract'
 import { drained } from '../delivery/hint'
 import { createOutbox } from '../delivery/outbox'
+import { withReader } from '../delivery/store'
 import { mayBeQueued } from './hint'
 import { createQueue } from './queue'
 import { createOutboxStore } from './store'
@@ -128,7 +129,7 @@ describe('the "maybe queued" hint', () => {
 
   it('two tabs racing: one drains the outbox while the other stores; every queued answer keeps the hint set', async () => {
     const writer = createOutboxStore()
-    const drainer = createOutboxStore()
+    const drainer = withReader(createOutboxStore())
     const locks = navigator.locks as unknown as { request: (n: string, fn: () => Promise<unknown>) => Promise<unknown> }
     const ids = Array.from({ length: 40 }, (_, i) => 'r' + i)
     // The writer stores answers at random moments; the drainer, holding the lock as the engine
@@ -172,7 +173,7 @@ describe('the "maybe queued" hint', () => {
       await slow
     })
     // The outbox looks empty, but the write is under way: the hint stays, and drained() returns.
-    await drained(createOutboxStore())
+    await drained(withReader(createOutboxStore()))
     expect(mayBeQueued()).toBe(true)
     release()
     await writing

@@ -116,7 +116,7 @@ export const createQueue = (deps: QueueDeps) => {
       const outbox = await engine
       if (outbox) return outbox.clear()
       // The hint stays: the next page's engine finds the outbox empty and clears it.
-      await store.del((await store.all()).map(([k]) => k))
+      await store.del()
     },
     /**
      * Delivers what earlier visits left, if anything, once the page is idle (at the latest after
