@@ -44,8 +44,26 @@ const countOpens = (ctx: BrowserContext) =>
     w.__opens = 0
     const open = indexedDB.open.bind(indexedDB)
     indexedDB.open = ((...a: Parameters<IDBFactory['open']>) => (w.__opens++, open(...a))) as IDBFactory['open']
+    // And the reads of the hint (any localStorage read of its key).
+    w.__hintReads = 0
+    const getItem = Storage.prototype.getItem
+    Storage.prototype.getItem = function (this: Storage, key: string) {
+      if (key == 'touchpoint:queued') w.__hintReads++
+      return getItem.call(this, key)
+    }
   })
 const opens = (p: Page) => p.evaluate(() => (window as any).__opens as number)
+const hintReads = (p: Page) => p.evaluate(() => (window as any).__hintReads as number)
+/** Creates the outbox's database, empty, as an earlier answer that was delivered leaves it. */
+const outboxDatabase = (p: Page) =>
+  p.evaluate(
+    () =>
+      new Promise((done) => {
+        const o = indexedDB.open('touchpoint')
+        o.onupgradeneeded = () => o.result.createObjectStore('outbox')
+        o.onsuccess = () => done(o.result.close())
+      }),
+  )
 const hint = (p: Page) => p.evaluate((k) => localStorage.getItem(k), HINT)
 const loaded = (p: Page) => until('Touchpoint to load', () => p.evaluate(() => !!(window as any).Touchpoint?.version))
 /**
@@ -115,12 +133,14 @@ const answer = async (p: Page, tp: string, before: Set<string>) => {
 const storedOne = async (p: Page, tp: string) => answer(p, tp, new Set(await pending(p)))
 
 describe('nothing queued: no IndexedDB at load', () => {
-  it('a first visit opens no IndexedDB; an answer sets the hint, its delivery clears it; the next page view opens none again', async () => {
+  it('a first visit opens no IndexedDB and reads no hint; an answer sets the hint, its delivery clears it; the next page view reads the hint and opens none', async () => {
     const t = await setup()
     const ctx = await t.browser(countOpens)
     const p = await t.open(ctx)
     await quietWindow(p)
     expect(await opens(p)).toBe(0)
+    // No outbox database in this browser yet: the hint is not even read.
+    expect(await hintReads(p)).toBe(0)
     expect(await hint(p)).toBeNull()
 
     await p.evaluate(() => void (window as any).go('quiet-csat'))
@@ -133,6 +153,7 @@ describe('nothing queued: no IndexedDB at load', () => {
     await loaded(p)
     await quietWindow(p)
     expect(await opens(p)).toBe(0)
+    expect(await hintReads(p)).toBeGreaterThan(0)
     expect(p.seen.errors).toEqual([])
   })
 })
@@ -179,11 +200,17 @@ describe('the hint across tabs and crashes', () => {
     expect(c.seen.errors).toEqual([])
   })
 
-  it('a crash after the hint, before any answer was written: the next page looks, finds nothing, clears it; the one after opens no IndexedDB', async () => {
+  it('a crash after the hint, before any write: without the outbox database the next page opens none; with it, the next page looks, finds nothing, clears it, and the one after opens none', async () => {
     const t = await setup()
     const ctx = await t.browser(countOpens)
     const p = await t.open(ctx)
     await p.evaluate((k) => localStorage.setItem(k, 'left by a tab that crashed'), HINT)
+    await p.reload()
+    await loaded(p)
+    await quietWindow(p)
+    expect(await opens(p)).toBe(0)
+    // A crash before a later answer's write: the database exists (an earlier answer was delivered).
+    await outboxDatabase(p)
     await p.reload()
     await loaded(p)
     await until('the hint cleared by the engine', async () => (await hint(p)) == null)
@@ -226,7 +253,7 @@ describe('the hint across tabs and crashes', () => {
     expect(t.collector.attempts.filter((x) => x.ids.includes(id) && x.status == 200)).toHaveLength(1)
   })
 
-  it('localStorage blocked: IndexedDB is looked into at every load, and an answer left offline is still delivered', async () => {
+  it('localStorage blocked: IndexedDB is looked into at every load once the outbox database exists, and an answer left offline is still delivered', async () => {
     const t = await setup()
     const blocked = (ctx: BrowserContext) =>
       ctx.addInitScript(() =>

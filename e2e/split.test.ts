@@ -100,6 +100,12 @@ describe('the core alone on a page that asks nothing; the prompt and web-vitals 
     await score(page, 9).waitFor({ timeout: 30_000 })
     expect(requested(web, urls, 'touchpoint.prompt.js')).toBe(true)
     await until('touchpoint.web-vitals.js to be requested', () => requested(web, urls, 'touchpoint.web-vitals.js'))
+    await until('touchpoint.delivery.js to be requested', () => requested(web, urls, 'touchpoint.delivery.js'))
+    // The prompt is requested first, alone: web-vitals and the delivery engine only once it is here
+    // (src/core/parts.ts fetchAhead), so they are not compiled and run on the first paint's way.
+    const order = distFiles(web, urls)
+    for (const f of ['touchpoint.web-vitals.js', 'touchpoint.delivery.js'])
+      expect(order.indexOf('touchpoint.prompt.js'), 'touchpoint.prompt.js requested before ' + f).toBeLessThan(order.indexOf(f))
     // The prompt may appear before web-vitals has run: fetchAhead() awaits only the prompt and the
     // locale pack, so an answer given before touchpoint.web-vitals.js arrives has no `vitals` (seen
     // with that file delayed by 1.5 s). A visitor needs far longer than this to read the question:

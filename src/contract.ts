@@ -295,12 +295,25 @@ export interface StoredAnswer {
 
 /**
  * Key-value storage of the outbox (the core's, handed to the delivery engine): IndexedDB with an
- * in-memory map beside it for whatever IndexedDB cannot hold.
+ * in-memory map beside it for whatever IndexedDB cannot hold. The core only writes and deletes;
+ * reading is the engine's (`Store.all`, src/delivery/store.ts), so every page view carries no reader.
  */
-export interface Store {
-  all(): Promise<[string, unknown][]>
+export interface CoreStore {
   set(pairs: [string, unknown][]): Promise<void>
-  del(keys: string[]): Promise<void>
+  /** Deletes these keys; without keys, everything (consent withdrawn). */
+  del(keys?: string[]): Promise<void>
+  /**
+   * One IndexedDB transaction over the outbox: `fn` makes its requests. Resolves to whether it
+   * completed; if not, IndexedDB cannot be used now (reported), and `mem` holds what it would.
+   */
+  tx(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => void): Promise<boolean>
+  /** What IndexedDB could not hold, by key. */
+  mem: Map<string, unknown>
+}
+
+/** The outbox's storage as the delivery engine uses it: the core's, and a reader of both halves. */
+export interface Store extends CoreStore {
+  all(): Promise<[string, unknown][]>
 }
 
 /** What the core hands the delivery engine. */
@@ -309,7 +322,7 @@ export interface DeliveryDeps {
   version: string
   emit: Emit
   /** Where answers are kept: the core has stored each one before the engine hears of it. */
-  store: Store
+  store: CoreStore
   /** Identifies this page: its own comment holds are released by it, not by the clock. */
   session: string
   transport?: ((body: string) => Promise<TransportResult>) | null | undefined

@@ -1,8 +1,8 @@
 // Script-tag entry: a thin wrapper over the public API. It reads its own tag's data-* attributes,
 // starts Touchpoint, replays calls queued by the README's stub snippet, and watches the page for
 // data-touchpoint elements.
-import { ask, consent, current, destroy, flush, init, on, setContext, start } from './core/api'
-import { onDestroy } from './core/state'
+import { ask, consent, destroy, flush, init, on, setContext, start } from './core/api'
+import { onDestroy, running } from './core/state'
 import { setBase } from './core/modules'
 import { readAttributes } from './core/options'
 import { VERSION } from './core/version'
@@ -42,5 +42,5 @@ safe(() => {
     const r = (api[method] as ((...a: unknown[]) => unknown) | undefined)?.(...Array.from(args))
     resolve?.(r)
   }
-  if (current()?.scan) onDestroy(watchTouchpoints())
+  if (running()?.options.scan) onDestroy(watchTouchpoints())
 })()

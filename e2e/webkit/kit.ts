@@ -100,28 +100,48 @@ export const session = (wk: WebKit) => {
       const ref = (await b.execute('return ' + find)) as unknown as WebdriverIO.Element
       return b.$(ref as never)
     },
-    /** Keys of the outbox of this origin in IndexedDB (answers still to deliver). */
-    pending: () =>
-      // Scripts go as strings: a function would carry the test runner's transform helpers
-      // (webdriverio then defines __name in the page, a global the page never had).
-      // Never creates the database: an empty one made here, before the core's first write,
-      // would lack the outbox's object store (the core opens IndexedDB only once it has
-      // something to store).
-      b.executeAsync(`const done = arguments[arguments.length - 1]
+    /**
+     * Keys of the outbox of this origin in IndexedDB (answers still to deliver). A read that has
+     * not answered within 5 s (once, in WebKit, with localStorage blocked, a read of the outbox
+     * hung until WebDriver's 30 s script timeout) or failed is tried again, up to three times, and
+     * then fails the test with what the page said.
+     */
+    pending: async (): Promise<string[]> => {
+      let last: unknown
+      for (let i = 0; i < 3; i++) {
+        last = await b.executeAsync(`const done = arguments[arguments.length - 1]
+        setTimeout(() => done('no answer within 5 s'), 5000)
+        const fail = (e) => done('error: ' + e)
+        // Scripts go as strings: a function would carry the test runner's transform helpers
+        // (webdriverio then defines __name in the page, a global the page never had).
+        // Never creates the database: an empty one made here, before the core's first write,
+        // would lack the outbox's object store (the core opens IndexedDB only once it has
+        // something to store).
         indexedDB.databases().then((dbs) => {
-        if (!dbs.some((d) => d.name == 'touchpoint')) return done([])
-        const req = indexedDB.open('touchpoint')
-        req.onerror = () => done('error: ' + req.error)
-        req.onsuccess = () => {
-          const db = req.result
-          if (!db.objectStoreNames.contains('outbox')) return db.close(), done([])
-          const keys = db.transaction('outbox').objectStore('outbox').getAllKeys()
-          keys.onsuccess = () => {
-            db.close()
-            done(keys.result.map(String).filter((k) => k.startsWith('q:')))
+          if (!dbs.some((d) => d.name == 'touchpoint')) return done([])
+          const req = indexedDB.open('touchpoint')
+          req.onerror = () => fail(req.error)
+          req.onblocked = () => fail('open blocked')
+          req.onsuccess = () => {
+            const db = req.result
+            try {
+              if (!db.objectStoreNames.contains('outbox')) return db.close(), done([])
+              const keys = db.transaction('outbox').objectStore('outbox').getAllKeys()
+              keys.onerror = () => (db.close(), fail(keys.error))
+              keys.onsuccess = () => {
+                db.close()
+                done(keys.result.map(String).filter((k) => k.startsWith('q:')))
+              }
+            } catch (e) {
+              db.close()
+              fail(e)
+            }
           }
-        }
-        })`) as Promise<string[]>,
+        }, fail)`)
+        if (Array.isArray(last)) return last as string[]
+      }
+      throw new Error('could not read the outbox: ' + String(last))
+    },
     /** Runs `expr` (a promise) in the page and resolves to its value. */
     await: <T>(expr: string) =>
       b.executeAsync(`const done = arguments[arguments.length - 1]; Promise.resolve(${expr}).then(done, (e) => done('rejected: ' + e))`) as Promise<T>,

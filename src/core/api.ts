@@ -13,8 +13,6 @@ import { cleanups, emitter, NOT_STARTED, running, setRunning } from './state'
 import { startTab } from './tab'
 import { VERSION } from './version'
 
-export const current = (): Options | null => running()?.options ?? null
-
 /** Starts Touchpoint. `nonce`: the script tag's nonce, for browsers that need a `<style>`. */
 export const start = safe((options: unknown, fromAttributes: boolean, nonce: string = ''): void => {
   if (running()) return warn('init() called twice.')

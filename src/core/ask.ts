@@ -4,20 +4,23 @@ import { commentModes, contactModes, isMetric } from '../shared/metrics'
 import { isObject } from '../shared/parse'
 import { logBlocked } from './guard'
 import { chooseLocale } from './locale'
-import { fetchAhead, readVitals } from './parts'
+import { fetchAhead, fetchVitals, readVitals } from './parts'
 import { emitter, NOT_STARTED, running, type State } from './state'
 
 /**
- * Starts fetching the prompt (its locale pack, web-vitals) because one is about to be wanted:
- * the trigger of touchpoint `id` is about to fire. Nothing is fetched for a touchpoint that would
+ * Starts fetching the prompt (its locale pack; then web-vitals, the delivery engine) because one
+ * is about to be wanted: the trigger of touchpoint `id` is about to fire. Nothing is fetched for a touchpoint that would
  * not ask this visitor anyway (sampled out, in a cooldown, no consent), so they never pay for it.
  */
 export const prepare = (id: string, sampleRate?: number | null): void => {
   const s = running()
   if (s && s.consent.get() && !s.guard.blocked(id, sampleRate ?? s.options.sampleRate, false)) void fetchFor(s)
 }
-/** Starts fetching everything a prompt needs (also what `prefetch: 'idle'` calls). */
-export const fetchFor = (s: State) => (s.outbox.prepare(), fetchAhead(chooseLocale(s.options.locale), s.options.vitals))
+/**
+ * Starts fetching everything a prompt needs (also what `prefetch: 'idle'` calls): the prompt and
+ * its pack first; web-vitals and the delivery engine once they are here (parts.ts says why).
+ */
+export const fetchFor = (s: State) => fetchAhead(chooseLocale(s.options.locale), () => (s.outbox.prepare(), s.options.vitals && fetchVitals()))
 
 const bad = (msg: string): Promise<null> => {
   warn('ask(): ' + msg)

@@ -20,27 +20,33 @@ const DAY = 864e5
 // Storage may be blocked (sandboxed frames, strict privacy modes) or full: a copy in memory then
 // keeps the rules for this page.
 const memory: Record<string, string | null> = {}
-type Kind = 'localStorage' | 'sessionStorage'
-const read = (kind: Kind, key: string): string | null => {
+// The visit's count of popovers lives in sessionStorage, the rest in localStorage. (Reading
+// `window.localStorage` itself throws where storage is blocked.)
+const storage = (key: string) => window[key == VISIT ? 'sessionStorage' : 'localStorage']
+const read = (key: string): string | null => {
   try {
-    return window[kind].getItem(key)
+    return storage(key).getItem(key)
   } catch {
-    return memory[kind + key] ?? null
+    return memory[key] ?? null
   }
 }
-const write = (kind: Kind, key: string, v: string) => {
-  memory[kind + key] = v
+/** Writes `v`; without one, removes the key. */
+const write = (key: string, v?: string) => {
+  memory[key] = v ?? null
   try {
-    window[kind].setItem(key, v)
+    v == null ? storage(key).removeItem(key) : storage(key).setItem(key, v)
   } catch {
     /* the in-memory copy holds for this page */
   }
 }
+// Popovers shown this visit (Number(null) is 0).
+const visits = () => Number(read(VISIT))
 
 type Seen = Record<string, { a?: number; d?: number }>
 const seen = (): Seen => {
   try {
-    return JSON.parse(read('localStorage', SEEN) || '{}') as Seen
+    // Nothing stored parses as null.
+    return (JSON.parse(read(SEEN)!) as Seen | null) || {}
   } catch {
     return {}
   }
@@ -48,14 +54,14 @@ const seen = (): Seen => {
 const mark = (touchpoint: string, k: 'a' | 'd') => {
   const all = seen()
   all[touchpoint] = { ...all[touchpoint], [k]: Date.now() }
-  write('localStorage', SEEN, JSON.stringify(all))
+  write(SEEN, JSON.stringify(all))
 }
 
 /** This visitor's lasting draw in [0, 1): sampling at rate r asks visitors whose draw is below r. */
 const draw = (): number => {
-  const stored = read('localStorage', DRAW)
-  let d = Number(stored)
-  if (!stored || !(d >= 0 && d < 1)) write('localStorage', DRAW, String((d = Math.random())))
+  // Nothing stored (null) or something else than a draw parses as NaN: a new draw then.
+  let d = parseFloat(read(DRAW)!)
+  if (!(d >= 0 && d < 1)) write(DRAW, String((d = Math.random())))
   return d
 }
 
@@ -67,12 +73,12 @@ export const createGuard = (o: GuardOptions) => ({
     const now = Date.now()
     if (s?.a && now - s.a < o.cooldownDays * DAY) return 'answered recently'
     if (s?.d && now - s.d < o.dismissCooldownDays * DAY) return 'dismissed recently'
-    if (auto && Number(read('sessionStorage', VISIT) || 0) >= o.maxPopoversPerVisit)
+    if (auto && visits() >= o.maxPopoversPerVisit)
       return 'popover cap reached'
     return null
   },
   shown(auto: boolean): void {
-    if (auto) write('sessionStorage', VISIT, String(Number(read('sessionStorage', VISIT) || 0) + 1))
+    if (auto) write(VISIT, String(visits() + 1))
   },
   answered: (touchpoint: string) => mark(touchpoint, 'a'),
   /**
@@ -80,14 +86,7 @@ export const createGuard = (o: GuardOptions) => ({
    * answers may be queued: they are erased next (a write under way sets it again).
    */
   forget(): void {
-    for (const [kind, key] of [['localStorage', SEEN], ['localStorage', DRAW], ['sessionStorage', VISIT], ['localStorage', HINT]] as const) {
-      delete memory[kind + key]
-      try {
-        window[kind].removeItem(key)
-      } catch {
-        /* blocked storage held nothing */
-      }
-    }
+    for (const key of [SEEN, DRAW, VISIT, HINT]) write(key)
   },
   dismissed: (touchpoint: string) => mark(touchpoint, 'd'),
 })

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Answer, StoredAnswer } from '../contract'
 import { drained } from '../delivery/hint'
 import { createOutbox } from '../delivery/outbox'
+import { withReader } from '../delivery/store'
 import { mayBeQueued } from './hint'
 import { createQueue } from './queue'
 import { createOutboxStore } from './store'
@@ -79,7 +80,38 @@ describe('the "maybe queued" hint', () => {
     await until(() => !mayBeQueued())
   })
 
-  it('a crash between the hint and the write: the engine of the next page looks, finds nothing, clears it', async () => {
+  it('a browser without the outbox database (nobody answered here yet): the hint is not even read', async () => {
+    const databases = vi.spyOn(indexedDB, 'databases')
+    const read = vi.spyOn(localStorage, 'getItem')
+    const open = vi.spyOn(indexedDB, 'open')
+    page().start()
+    await until(() => databases.mock.calls.length > 0)
+    await databases.mock.results[0]!.value
+    await new Promise((r) => setTimeout(r, 30))
+    expect(read).not.toHaveBeenCalled()
+    expect(open).not.toHaveBeenCalled()
+  })
+
+  it('where the databases cannot be listed, the hint decides', async () => {
+    vi.spyOn(indexedDB, 'databases').mockRejectedValue(new Error('not here'))
+    await set('q:left', record('left'), createStore('touchpoint', 'outbox'))
+    localStorage.setItem(HINT, 'x')
+    page().start()
+    await until(() => posts.length == 1)
+  })
+
+  it('a crash between the hint and the first write: no database was created, the next page opens none', async () => {
+    localStorage.setItem(HINT, 'left by a crashed tab')
+    const open = vi.spyOn(indexedDB, 'open')
+    page().start()
+    await new Promise((r) => setTimeout(r, 30))
+    expect(open).not.toHaveBeenCalled()
+    expect(posts).toEqual([])
+  })
+
+  it('a crash between the hint and a later write: the engine of the next page looks, finds nothing, clears it', async () => {
+    // An earlier answer, delivered: the database exists and is empty.
+    await set('m:wait', 0, createStore('touchpoint', 'outbox'))
     localStorage.setItem(HINT, 'left by a crashed tab')
     page().start()
     await until(() => !mayBeQueued())
@@ -97,7 +129,7 @@ describe('the "maybe queued" hint', () => {
 
   it('two tabs racing: one drains the outbox while the other stores; every queued answer keeps the hint set', async () => {
     const writer = createOutboxStore()
-    const drainer = createOutboxStore()
+    const drainer = withReader(createOutboxStore())
     const locks = navigator.locks as unknown as { request: (n: string, fn: () => Promise<unknown>) => Promise<unknown> }
     const ids = Array.from({ length: 40 }, (_, i) => 'r' + i)
     // The writer stores answers at random moments; the drainer, holding the lock as the engine
@@ -141,7 +173,7 @@ describe('the "maybe queued" hint', () => {
       await slow
     })
     // The outbox looks empty, but the write is under way: the hint stays, and drained() returns.
-    await drained(createOutboxStore())
+    await drained(withReader(createOutboxStore()))
     expect(mayBeQueued()).toBe(true)
     release()
     await writing

@@ -9,7 +9,20 @@
 // clear" and "set, then write" never interleave, so no answer is left unhinted. Without Web Locks
 // (browsers before 2022) it is never cleared: IndexedDB is looked into at each load, as before.
 // Where localStorage cannot be read, the hint says "maybe" too.
-import { HINT } from '../shared/keys'
+import { DB, HINT } from '../shared/keys'
+
+/**
+ * Whether this browser has the outbox's database at all; true when unsure. Most visitors never
+ * answered on this site, so they have none: for them even the hint is not read, as a page's first
+ * look into localStorage blocks its main thread while the browser loads the origin's storage
+ * (several milliseconds in a fresh profile), while listing the databases is asynchronous and
+ * opens none. A database is created by the first write of an answer, after the hint is set: so
+ * "no database" can never hide a queued answer.
+ */
+export const outboxExists = (): Promise<boolean> =>
+  Promise.resolve()
+    .then(() => indexedDB.databases())
+    .then((all) => all.some((d) => d.name == DB), () => true)
 
 /** Whether the outbox may hold queued answers (true when unsure). */
 export const mayBeQueued = (): boolean => {

@@ -14,14 +14,14 @@ export const setBase = (scriptSrc: string): void => {
 let attempt = 0
 // A module whose fetch failed stays failed in the page's module map (HTML spec), so a retry
 // asks for a URL it has not seen: the same file with a query.
-const url = (file: string) => base + file + (attempt ? '?retry=' + attempt : '')
-const importFile = <T>(file: string): Promise<T> => import(/* @vite-ignore */ url(file)) as Promise<T>
+const url = (part: string) => base + 'touchpoint.' + part + '.js' + (attempt ? '?retry=' + attempt : '')
+const importPart = <T>(part: string): Promise<T> => import(/* @vite-ignore */ url(part)) as Promise<T>
 
-export const describe = (part: string): string => url('touchpoint.' + part + '.js')
+export const describe = url
 export const retryLater = (): void => void attempt++
-export const importPrompt = (): Promise<PromptPart> => importFile('touchpoint.prompt.js')
-export const importVitals = (): Promise<VitalsPart> => importFile('touchpoint.web-vitals.js')
-export const importLocale = (code: string): Promise<LocalePart> => importFile('touchpoint.i18n.' + code + '.js')
-export const importScanner = (): Promise<ScannerPart> => importFile('touchpoint.touchpoints.js')
-export const importDelivery = (): Promise<DeliveryPart> => importFile('touchpoint.delivery.js')
-export const importTab = (): Promise<TabPart> => importFile('touchpoint.tab.js')
+export const importPrompt = (): Promise<PromptPart> => importPart('prompt')
+export const importVitals = (): Promise<VitalsPart> => importPart('web-vitals')
+export const importLocale = (code: string): Promise<LocalePart> => importPart('i18n.' + code)
+export const importScanner = (): Promise<ScannerPart> => importPart('touchpoints')
+export const importDelivery = (): Promise<DeliveryPart> => importPart('delivery')
+export const importTab = (): Promise<TabPart> => importPart('tab')

@@ -65,53 +65,47 @@ const bool = parser('true or false', (v) =>
   v === true || v === '' || v === 'true' ? true : v === false || v === 'false' ? false : undefined,
 )
 const url = parser('an http(s) URL of your collector', (v) => {
-  try {
-    const u = new URL((v as string).trim(), document.baseURI)
-    return /^https?:$/.test(u.protocol) && (v as string).trim() ? u.href : undefined
-  } catch {
-    return undefined
-  }
+  const t = (v as string).trim()
+  const u = new URL(t, document.baseURI)
+  return t && /^https?:$/.test(u.protocol) ? u.href : undefined
 })
 
 const fn = parser('a function', (v) => (typeof v == 'function' ? v : undefined)) as Parser<never>
 // JSON in a data attribute, an object from init(): an object of strings either way.
-const strings = (e: string) => parser(e, (v) => {
-  try {
-    const o: unknown = typeof v == 'string' ? JSON.parse(v) : v
-    return isObject(o) && Object.values(o).every((t) => typeof t == 'string') ? (o as Record<string, string>) : undefined
-  } catch {
-    return undefined
-  }
+const strings = parser('an object of strings (JSON in an attribute)', (v) => {
+  const o: unknown = typeof v == 'string' ? JSON.parse(v) : v
+  return isObject(o) && Object.values(o).every((t) => typeof t == 'string') ? (o as Record<string, string>) : undefined
 })
-const texts = strings('an object of strings (JSON in data-texts), keys as in README')
-const list = parser('a comma-separated list of names, or *', (v) => {
-  const names = typeof v == 'string' ? v.split(',') : v
-  return Array.isArray(names) && names.every((n) => typeof n == 'string') ? names.map((n) => n.trim()).filter(Boolean) : undefined
-})
+const days = num(0)
+// A string splits into names; an array's names must be strings (a number has no trim()).
+const list = parser('a comma-separated list of names, or *', (v) =>
+  (Array.isArray(v) ? (v as string[]) : (v as string).split(',')).map((n) => n.trim()).filter(Boolean),
+)
 
 // One table: each option's default and parser. README lists the same rows.
 // `tab` and `format` are not here: the tab file checks `tab` and reads the data-tab-* attributes
 // itself (core/tab.ts), the delivery engine checks `format` and `formatKey`, so the core, which every
 // page view pays for, carries no code for them: it passes them through as given.
+// `endpoint` has no default: without it Touchpoint does not start.
 const spec: { [K in Exclude<keyof Options, 'tab' | 'format' | 'formatKey'>]: [Options[K], Parser<Options[K]>] } = {
-  endpoint: ['', url],
+  endpoint: [undefined as never, url],
   site: ['', str],
   locale: ['', str],
   theme: ['auto', oneOf('auto', 'light', 'dark')],
   position: ['bottom-right', oneOf('bottom-right', 'bottom-left', 'top-right', 'top-left')],
   sampleRate: [1, num(0, 1)],
-  cooldownDays: [30, num(0)],
-  dismissCooldownDays: [7, num(0)],
-  maxPopoversPerVisit: [2, num(0)],
+  cooldownDays: [30, days],
+  dismissCooldownDays: [7, days],
+  maxPopoversPerVisit: [2, days],
   scan: [true, bool],
   requireConsent: [false, bool],
   debug: [false, bool],
   vitals: [true, bool],
-  texts: [{}, texts],
+  texts: [{}, strings],
   urlParams: [[], list],
   beforeSend: [null, fn],
   transport: [null, fn],
-  headers: [{}, strings('an object of strings (JSON in data-headers)')],
+  headers: [{}, strings],
   contact: ['off', oneOf(...contactModes)],
   prefetch: ['none', oneOf('none', 'idle')],
   // Checked by the tab file (src/tab/options.ts), which only sites with a tab fetch.
@@ -123,8 +117,8 @@ export const attrName = (key: string): string =>
 
 /**
  * Validates raw options (from `init()` or from data attributes). A wrong value is warned about,
- * naming it as the user wrote it, and replaced by its default. Returns null when `endpoint` is
- * missing or invalid: without it nothing could be delivered.
+ * naming it as the user wrote it and what was expected, and replaced by its default. Returns null
+ * when `endpoint` is missing or invalid (one error says so): without it nothing could be delivered.
  */
 export const parseOptions = (
   raw: Record<string, unknown>,
@@ -135,28 +129,16 @@ export const parseOptions = (
   for (const key in spec) {
     const [def, parse] = spec[key as keyof typeof spec] as [unknown, Parser<unknown>]
     const v = raw[key]
-    out[key] = def
-    if (v == null) continue
-    const parsed = parse(v)
-    if (parsed === undefined) {
-      const msg = name(key) + ' is ' + JSON.stringify(v) + ', expected ' + parse.e
-      if (key == 'endpoint') {
-        error(msg + '. Touchpoint is not started.')
-        return null
-      }
-      warn(msg + '; using ' + JSON.stringify(def) + '.')
-    } else out[key] = parsed
+    // Only `endpoint` has no default, so only it can be missing.
+    if ((out[key] = v == null ? def : parse(v)) === undefined) {
+      const msg = name(key) + ' is ' + (v == null ? 'missing' : JSON.stringify(v)) + ', expected ' + parse.e
+      if (key == 'endpoint') return error(msg + '. Touchpoint is not started.'), null
+      warn(msg + '; using ' + JSON.stringify((out[key] = def)) + '.')
+    }
   }
   // `tab*` and `format*` pass through unchecked (see the table): their parts check them.
   for (const key in raw)
     if (!(key in spec)) /^(tab|format)/.test(key) ? (out[key] = raw[key]) : warn('unknown ' + name(key) + ' is ignored.')
-  if (!out.endpoint) {
-    error(
-      name('endpoint') +
-        ' is missing: set it to your collector URL. Touchpoint is not started.',
-    )
-    return null
-  }
   return out as unknown as Options
 }
 

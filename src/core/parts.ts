@@ -1,5 +1,6 @@
 import type { Pack, PromptPart, Vitals } from '../contract'
 import { debug, warn } from '../shared/log'
+import { whenIdle } from './idle'
 import { describe, importLocale, importPrompt, importVitals, retryLater } from './modules'
 
 /** What a prompt needs before it can be shown. */
@@ -41,21 +42,28 @@ export const fetchPack = (locale: string): Promise<Pack | null> | null =>
     : (packs[locale] ??= fetchPart('i18n.' + locale, () => importLocale(locale).then((m) => m.default), () => delete packs[locale], AGAIN))
 
 /**
- * Starts fetching what a prompt in `locale` needs (and web-vitals when `withVitals`), without
- * waiting: triggers call it as soon as a prompt becomes likely, ask() awaits it. Never rejects;
- * resolves to null when the prompt file could not be fetched (one warning names it).
+ * Starts fetching what a prompt in `locale` needs, without waiting: triggers call it as soon as
+ * a prompt becomes likely, ask() awaits it. Once the prompt (and its pack) are here, `after` runs
+ * at the next idle moment: the files the prompt does not wait for (web-vitals, the delivery
+ * engine) are fetched from there. Never rejects; resolves to null when the prompt file could not
+ * be fetched (one warning names it).
  */
-export const fetchAhead = (locale: string, withVitals: boolean): Promise<Fetched | null> => {
+export const fetchAhead = (locale: string, after: () => void): Promise<Fetched | null> => {
   prompt ??= fetchPart('prompt', importPrompt, () => (prompt = undefined), AGAIN)
-  if (withVitals)
-    vitals ??= fetchPart('web-vitals', () => importVitals().then((m) => (vitalsNow = m.startVitals())), () => (vitals = undefined), false)
-  // web-vitals and the delivery engine are fetched beside the prompt but not waited for: the
-  // prompt paints as soon as it (and its pack) are here. An answer carries the vitals known when
-  // it is given (readVitals() reads them then): none if web-vitals is still on its way.
-  return Promise.all([prompt, fetchPack(locale)]).then(([module, pack]) =>
-    module && { prompt: module, strings: pack || null, locale: pack ? locale : 'en' },
+  // Requested at ask() beside the prompt, web-vitals and the delivery engine arrived with it and
+  // were compiled and run before it, on the main thread, in the middle of the first paint's way.
+  // Requested once the prompt is here and the page idle (after that paint, or within 0.5 s), they
+  // arrive while the visitor reads the question. An answer carries the vitals known when it is
+  // given (readVitals() reads them then): none if web-vitals is still on its way; an answer given
+  // before the engine is here fetches it at once (queue.ts add()).
+  return Promise.all([prompt, fetchPack(locale)]).then(
+    ([module, pack]) => (whenIdle(after, 500), module && { prompt: module, strings: pack || null, locale: pack ? locale : 'en' }),
   )
 }
+
+/** Starts fetching web-vitals, which starts measuring once here. */
+export const fetchVitals = (): Promise<unknown> =>
+  (vitals ??= fetchPart('web-vitals', () => importVitals().then((m) => (vitalsNow = m.startVitals())), () => (vitals = undefined), false))
 
 /** The page's web vitals so far: empty until web-vitals has been fetched (or when it could not be). */
 export const readVitals = (): Vitals => vitalsNow()

@@ -2,7 +2,7 @@ import type { Answer, DeliveryPart, Emit, Outbox, TransportResult } from '../con
 import { QUEUED } from '../shared/keys'
 import { warn } from '../shared/log'
 import { importDelivery } from './modules'
-import { mayBeQueued } from './hint'
+import { mayBeQueued, outboxExists } from './hint'
 import { whenIdle } from './idle'
 import { fetchPart } from './parts'
 import { toStored } from './stored'
@@ -116,21 +116,24 @@ export const createQueue = (deps: QueueDeps) => {
       const outbox = await engine
       if (outbox) return outbox.clear()
       // The hint stays: the next page's engine finds the outbox empty and clears it.
-      await store.del((await store.all()).map(([k]) => k))
+      await store.del()
     },
     /**
      * Delivers what earlier visits left, if anything, once the page is idle (at the latest after
-     * 2 s): even reading the hint waits, as a browser's first look into localStorage on a page
-     * can block for a millisecond or more. IndexedDB is not even opened unless the hint says
-     * something may be queued (src/core/hint.ts): most pages skip it.
+     * 2 s). IndexedDB is not even opened unless this browser has the outbox's database and the
+     * hint says something may be queued (src/core/hint.ts): most pages skip both.
      */
     start(): void {
-      whenIdle(() => {
-        if (mayBeQueued()) {
-          listen()
-          wake()
-        }
-      }, 2000)
+      whenIdle(
+        () =>
+          void outboxExists().then((exists) => {
+            if (exists && mayBeQueued()) {
+              listen()
+              wake()
+            }
+          }),
+        2000,
+      )
     },
     stop(): void {
       stopped = true

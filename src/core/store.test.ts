@@ -19,6 +19,8 @@ vi.mock('idb-keyval', async (orig) => {
   }
 })
 const { createOutboxStore } = await import('./store')
+// Read as the delivery engine reads it.
+const { withReader } = await import('../delivery/store')
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory()
@@ -29,7 +31,7 @@ afterEach(() => vi.restoreAllMocks())
 describe('outbox store', () => {
   it('keeps an answer in memory when the quota is exceeded, and reports it', async () => {
     const report = vi.fn()
-    const store = createOutboxStore(report)
+    const store = withReader(createOutboxStore(report))
     fault.set = new DOMException('full', 'QuotaExceededError')
     await store.set([['q:1', { v: 1 }]])
     expect(await store.all()).toEqual([['q:1', { v: 1 }]])
@@ -42,7 +44,7 @@ describe('outbox store', () => {
   })
 
   it('reopens a connection the browser closed', async () => {
-    const store = createOutboxStore()
+    const store = withReader(createOutboxStore())
     await store.set([['q:1', 1]])
     fault.all = new DOMException('The database connection is closing.', 'InvalidStateError')
     expect(await store.all()).toEqual([['q:1', 1]])
@@ -52,7 +54,7 @@ describe('outbox store', () => {
 
   it('falls back to memory for good on any other fault, warning once', async () => {
     const report = vi.fn()
-    const store = createOutboxStore(report)
+    const store = withReader(createOutboxStore(report))
     fault.set = new DOMException('nope', 'UnknownError')
     await store.set([['q:1', 1]])
     await store.set([['q:2', 2]])

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createOutbox, limits } from './outbox'
 import { createOutboxStore } from '../core/store'
 import { toStored } from '../core/stored'
-import type { Answer, Store } from '../contract'
+import type { Answer, CoreStore } from '../contract'
 import type { PostResult } from './transport'
 import { fakeLocks } from '../shared/fake-locks'
 
@@ -30,7 +30,7 @@ const open: { stop(): void }[] = []
 const make = (script: Script = () => ok, extra: Record<string, unknown> = {}) => {
   const calls: { body: { answers: Answer[]; sentAt: string; sdk: unknown }; keepalive?: boolean }[] = []
   const events: [string, any][] = []
-  const store = (extra.store as Store | undefined) ?? createOutboxStore((reason) => void events.push(['failed', { answer: null, status: null, reason, permanent: false }]))
+  const store = (extra.store as CoreStore | undefined) ?? createOutboxStore((reason) => void events.push(['failed', { answer: null, status: null, reason, permanent: false }]))
   const engine = createOutbox({
     endpoint: EP,
     version: '0.1.0',
@@ -133,16 +133,16 @@ describe('outbox: consent withdrawn', () => {
     const real = createOutboxStore()
     let release = () => {}
     let paused = false
-    // The store's first read of the pass waits until the test lets it go.
-    const store = {
+    // The store's first read of the pass (its one read-only transaction) waits until the test lets it go.
+    const store: CoreStore = {
       ...real,
-      all: async () => {
-        const list = await real.all()
-        if (!paused) {
+      tx: async (mode, fn) => {
+        const done = await real.tx(mode, fn)
+        if (mode == 'readonly' && !paused) {
           paused = true
           await new Promise<void>((r) => (release = r))
         }
-        return list
+        return done
       },
     }
     const { ob, sentIds } = make(() => ok, { store })

@@ -5,6 +5,7 @@ import { backoff, startJitter } from './backoff'
 import { importFormat } from './formats'
 import { drained } from './hint'
 import { withLock } from './lock'
+import { withReader } from './store'
 import { post, verdict } from './transport'
 
 export const limits = {
@@ -41,7 +42,8 @@ const isStored = (v: unknown): v is StoredAnswer => {
  * page's own answers with keepalive when the page is hidden. Removes an answer only after a 2xx.
  */
 export const createOutbox = (deps: OutboxDeps): Outbox => {
-  const { endpoint, emit, store, session, format: name = 'json' } = deps
+  const { endpoint, emit, session, format: name = 'json' } = deps
+  const store = withReader(deps.store)
   const now = deps.now ?? Date.now
   // How answers are sent (README "Delivery formats"): json, the wire format itself, through the
   // engine's own POST; or through a file of their own, fetched beside the engine as it starts (so
@@ -249,7 +251,7 @@ export const createOutbox = (deps: OutboxDeps): Outbox => {
       mine.clear()
       cleared++
       // The hint stays set until the next pass finds the outbox empty.
-      await store.del((await store.all()).map(([k]) => k))
+      await store.del()
     },
     online(): void {
       failures = 0

@@ -53,7 +53,11 @@ export const showView = (root: ShadowRoot, q: ViewInput, on: ViewEvents, floatin
   // What the two ends mean: words under the scale, and thumbs' own names.
   const low = metric == 'thumbs' ? t.thumbsDown : t[`${metric}Low`]
   const high = metric == 'thumbs' ? t.thumbsUp : t[`${metric}High`]
-  const number = (n: number) => n.toLocaleString(q.locale)
+  // Digits of their own (as the browser's CLDR data says) are possible only in Arabic and Persian
+  // of our packs, both right to left: every other language shows the number as it is, in Western
+  // digits, without asking Intl, whose first call on a page loads ICU's data (20 ms or more, all
+  // before the first paint). replace() and Preact write a number as its string.
+  const number = (n: number) => (rtl ? n.toLocaleString(q.locale) : n) as string
   // The accessible name of a choice: "9 of 10"; the ends say what they mean.
   const name = (n: number) =>
     thumbs

@@ -9,3 +9,5 @@ export const ASIDE = 'x:'
 export const WAIT = 'm:wait'
 /** In localStorage: set while the outbox may hold queued answers (src/core/hint.ts). */
 export const HINT = 'touchpoint:queued'
+/** The outbox's IndexedDB database (idb-keyval's store 'outbox' in it). */
+export const DB = 'touchpoint'
