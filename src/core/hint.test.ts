@@ -9,22 +9,13 @@ import { mayBeQueued } from './hint'
 import { createQueue } from './queue'
 import { createOutboxStore } from './store'
 import { fakeLocks } from '../shared/fake-locks'
+import { testAnswer } from '../shared/test-answer'
 
 // The hint that the outbox may hold answers (src/core/hint.ts): it lets a page with nothing
 // queued skip IndexedDB at load, and must never say "empty" while an answer is queued.
 const EP = 'https://collector.example.com/v1/responses'
 const HINT = 'touchpoint:queued'
-const answer = (id: string): Answer => ({
-  id,
-  touchpoint: 'tp',
-  metric: 'csat',
-  score: 4,
-  scale: { min: 1, max: 5 },
-  createdAt: new Date().toISOString(),
-  revision: 1,
-  question: 'Q?',
-  page: { url: 'https://shop.example.com/', title: '', referrer: '' },
-})
+const answer = (id: string): Answer => testAnswer(id)
 const record = (id: string): StoredAnswer => ({ answer: answer(id), endpoint: EP, tries: 0 })
 const queuedIds = async () =>
   (await entries<string, unknown>(createStore('touchpoint', 'outbox'))).filter(([k]) => k.startsWith('q:')).map(([k]) => k.slice(2))

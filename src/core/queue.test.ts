@@ -4,19 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Answer } from '../contract'
 import { createOutbox } from '../delivery/outbox'
 import { createQueue } from './queue'
+import { testAnswer } from '../shared/test-answer'
 
 const EP = 'https://collector.example.com/v1/responses'
-const answer = (id: string): Answer => ({
-  id,
-  touchpoint: 'tp',
-  metric: 'csat',
-  score: 4,
-  scale: { min: 1, max: 5 },
-  createdAt: new Date().toISOString(),
-  revision: 1,
-  question: 'Q?',
-  page: { url: 'https://shop.example.com/', title: '', referrer: '' },
-})
+const answer = (id: string): Answer => testAnswer(id)
 const stored = async () =>
   (await entries<string, { answer: Answer }>(createStore('touchpoint', 'outbox'))).filter(([k]) => k.startsWith('q:')).map(([, v]) => v.answer.id)
 

@@ -9,19 +9,10 @@ import { createOutboxStore } from '../core/store'
 import { toStored } from '../core/stored'
 import { createOutbox } from './outbox'
 import { fakeLocks } from '../shared/fake-locks'
+import { testAnswer } from '../shared/test-answer'
 
 const EP = 'https://receiver.example.com/batch'
-const answer = (): Answer => ({
-  id: crypto.randomUUID(),
-  touchpoint: 'tp',
-  metric: 'csat',
-  score: 4,
-  scale: { min: 1, max: 5 },
-  question: 'Q?',
-  createdAt: new Date().toISOString(),
-  revision: 1,
-  page: { url: 'https://shop.example.com/', title: '', referrer: '' },
-})
+const answer = (): Answer => testAnswer(crypto.randomUUID())
 const queued = async () => (await entries<string, unknown>(createStore('touchpoint', 'outbox'))).filter(([k]) => String(k).startsWith('q:')).length
 
 interface Call {
