@@ -126,6 +126,23 @@ describe('outbox: the happy path', () => {
     expect(sentIds()).toEqual([a.id])
     expect(calls[0]!.body.answers[0]!.comment).toBe('quick')
   })
+  it('an answer added while a flush checks whether the outbox drained is still sent by that flush', async () => {
+    // The start's flush found nothing and is checking, under the hint's lock, whether to clear
+    // the hint, when the visitor's answer is stored and handed over: its flush() must not be lost
+    // in the one that is ending (it was once: the answer waited for the next page).
+    const locks = navigator.locks as unknown as { request: (...a: unknown[]) => Promise<unknown> }
+    const request = locks.request.bind(locks)
+    const a = answer()
+    let late: Promise<void> | undefined
+    const { ob, sentIds } = make()
+    locks.request = (name, o, fn) => {
+      if (fn && !late) late = ob.add(a) // the check is asked for: the answer arrives now
+      return fn ? (late ?? Promise.resolve()).then(() => request(name, o, fn)) : request(name, o)
+    }
+    await ob.flush()
+    await vi.waitFor(() => expect(sentIds()).toEqual([a.id]))
+    expect(await stored()).toEqual([])
+  })
 })
 
 describe('outbox: consent withdrawn', () => {

@@ -198,10 +198,14 @@ export const createOutbox = (deps: OutboxDeps): Outbox => {
         if (!send) stopped = true
         for (let more = true; more && !stopped; ) {
           again = false
-          more = (await withLock('touchpoint-outbox', pass)) && again
+          more = await withLock('touchpoint-outbox', pass)
+          // An outbox found empty clears the core's hint (its own lock keeps writers out).
+          await drained(store)
+          // Asked again during the pass or that check (an answer just stored: its flush() found
+          // this one running): one more pass, unless the collector asked to wait. Checked after
+          // the last await, so no flush() can slip in between this and the end of this one.
+          more &&= again
         }
-        // An outbox found empty clears the core's hint (its own lock keeps writers out).
-        await drained(store)
       } catch (e) {
         warn('delivery error:', e)
         schedule(backoff(++failures, deps.random))
