@@ -11,7 +11,7 @@ const transaction = FakeDatabase.prototype.transaction
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory()
-  vi.spyOn(FakeDatabase.prototype, 'transaction').mockImplementation(function (this: FakeDatabase, names, mode) {
+  vi.spyOn(FakeDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, names, mode) {
     const which = mode == 'readonly' ? 'all' : mode == 'readwrite' ? 'set' : undefined
     const e = which && fault[which]
     if (e) throw ((fault[which] = undefined), e)
