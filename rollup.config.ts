@@ -84,8 +84,8 @@ const config: RollupOptions[] = [
     input: 'src/embed.ts',
     // Its first line asks Chromium (136 and later) to compile every function of the file on the
     // background thread that streams it in, not lazily on the page's main thread at each one's first
-    // call: that halved the main-thread time of a page that loads the core and asks nothing (docs/
-    // performance.md). Others read it as a comment.
+    // call: that more than halved the main-thread time of a page that loads the core and asks
+    // nothing (docs/architecture.md, "At load"). Others read it as a comment.
     output: { file: 'dist/touchpoint.js', format: 'iife', sourcemap: true, freeze: false, banner: '//# ' + COMPILE_HINT },
     // Our own modules run code at load only in the embed entry; keep it.
     treeshake: { moduleSideEffects: (id) => /src[\\/]embed/.test(id) },
