@@ -39,7 +39,7 @@ afterAll(() => {
 /**
  * A tiny app folder: its entry imports the package by name, as an app does. `node_modules/touchpoint`
  * links to this repository, so the bundler resolves it through package.json `exports`, and Preact,
- * idb-keyval, nanostores and web-vitals from the package's own node_modules. (When the e2e runner
+ * nanostores and web-vitals from the package's own node_modules. (When the e2e runner
  * hands a snapshot of dist/ in TOUCHPOINT_DIST, 'touchpoint' is pointed at that snapshot instead.)
  */
 const makeApp = (endpoint: string): string => {

@@ -2,8 +2,9 @@
 // module, lints it (publint, arethetypeswrong with the ESM-only profile), installs the tarball
 // into an empty project, imports it in Node (no window: importing has no side effects), and
 // compiles a TypeScript file that uses the API under moduleResolution node16, nodenext and bundler.
+// Also: the script tag's file still opens with its compile hint.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -25,6 +26,10 @@ try {
   console.log('Package check (npm pack → a fresh project):')
   run('npm', ['pack', '--silent', '--pack-destination', tmp])
   const tarball = join(tmp, readdirSync(tmp).find((f) => f.endsWith('.tgz')))
+  // The script tag's file keeps V8's compile hint as its first line (docs/architecture.md, "At load").
+  step('dist/touchpoint.js starts with //# allFunctionsCalledOnLoad', () => {
+    if (!readFileSync(join(root, 'dist', 'touchpoint.js'), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n')) throw new Error('its first line is not the compile hint')
+  })
   step('publint', () => run(bin('publint'), ['run', tarball]))
   step('arethetypeswrong (esm-only)', () => run(bin('attw'), [tarball, '--profile', 'esm-only']))
 

@@ -1,29 +1,22 @@
-import { IDBFactory } from 'fake-indexeddb'
+import { IDBDatabase as FakeDatabase, IDBFactory } from 'fake-indexeddb'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-
-// idb-keyval as it is, with faults that a test can switch on for the next write or read.
-const fault: { set?: Error; all?: Error } = {}
-vi.mock('idb-keyval', async (orig) => {
-  const real = await orig<typeof import('idb-keyval')>()
-  return {
-    ...real,
-    createStore: (db: string, name: string) => {
-      const use = real.createStore(db, name)
-      return ((mode: IDBTransactionMode, fn: (s: IDBObjectStore) => unknown) => {
-        const which = mode == 'readonly' ? 'all' : 'set'
-        const e = fault[which]
-        fault[which] = undefined
-        return e ? Promise.reject(e) : use(mode, fn as never)
-      }) as typeof use
-    },
-  }
-})
-const { createOutboxStore } = await import('./store')
+import { createOutboxStore } from './store'
 // Read as the delivery engine reads it.
-const { withReader } = await import('../delivery/store')
+import { withReader } from '../delivery/store'
+
+// IndexedDB as fake-indexeddb has it, with faults that a test can switch on for the next write or
+// read: the next transaction of that kind throws, as a browser's does on a closing connection.
+const fault: { set?: Error; all?: Error } = {}
+const transaction = FakeDatabase.prototype.transaction
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory()
+  vi.spyOn(FakeDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, names, mode) {
+    const which = mode == 'readonly' ? 'all' : mode == 'readwrite' ? 'set' : undefined
+    const e = which && fault[which]
+    if (e) throw ((fault[which] = undefined), e)
+    return transaction.call(this, names, mode)
+  })
   vi.spyOn(console, 'warn').mockImplementation(() => {})
 })
 afterEach(() => vi.restoreAllMocks())

@@ -1,4 +1,3 @@
-import { createStore, promisifyRequest as done, type UseStore } from 'idb-keyval'
 import type { CoreStore } from '../contract'
 import { DB, QUEUED } from '../shared/keys'
 import { warn } from '../shared/log'
@@ -8,28 +7,45 @@ const STORE = 'outbox'
 
 const isClosed = (e: unknown) => (e as Error)?.name == 'InvalidStateError'
 
+/** Resolves to a request's result, or when a transaction completes; rejects with its error. */
+const done = <T>(r: IDBRequest<T> | IDBTransaction): Promise<T> =>
+  new Promise((ok, fail) => {
+    ;(r as IDBRequest).onsuccess = (r as IDBTransaction).oncomplete = () => ok((r as IDBRequest<T>).result)
+    ;(r as IDBRequest).onerror = (r as IDBTransaction).onabort = () => fail(r.error)
+  })
+
+/** Opens the outbox's database (a database of its own, one object store), creating it on first use. */
+const open = (): Promise<IDBDatabase> => {
+  const r = indexedDB.open(DB)
+  r.onupgradeneeded = () => r.result.createObjectStore(STORE)
+  return done(r)
+}
+
 /**
- * Key-value storage of the outbox: IndexedDB through idb-keyval (a database of its own), with an
+ * Key-value storage of the outbox: IndexedDB (a database of its own, opened by hand: idb-keyval's
+ * opener cost the core 37 B more (brotli) for what these ten lines do), with an
  * in-memory map beside it for whatever IndexedDB cannot hold (missing, private mode, quota).
  * The core writes and deletes; the delivery engine reads both halves (src/delivery/store.ts).
  */
 export const createOutboxStore = (report: (reason: string) => void = () => {}): CoreStore => {
   const mem = new Map<string, unknown>()
-  let use: UseStore | undefined
+  let db: Promise<IDBDatabase> | undefined
   let broken = false
 
   // One transaction: `fn` makes its requests, and it resolves to whether it completed. Opened on
-  // first use, never at import time. idb-keyval caches the connection; when the browser closes it
-  // under us (InvalidStateError) a fresh store reopens it, once per call. A full quota is said at
-  // each write; any other fault (IndexedDB missing, blocked) once, and memory is used from then on.
+  // first use, never at import time. The connection is kept; when the browser closes it under us
+  // (InvalidStateError) it is opened again, once per call. A full quota is said at each write; any
+  // other fault (IndexedDB missing, blocked) once, and memory is used from then on.
   const tx = async (mode: IDBTransactionMode, fn: (s: IDBObjectStore) => void): Promise<boolean> => {
     for (let retry = 1; !broken; retry = 0)
       try {
-        await (use ??= createStore(DB, STORE))(mode, (s) => (fn(s), done(s.transaction)))
+        const s = (await (db ??= open())).transaction(STORE, mode).objectStore(STORE)
+        fn(s)
+        await done(s.transaction)
         return true
       } catch (e) {
         if (retry && isClosed(e)) {
-          use = undefined
+          db = undefined
           continue
         }
         const name = (e as Error)?.name

@@ -9,5 +9,5 @@ export const ASIDE = 'x:'
 export const WAIT = 'm:wait'
 /** In localStorage: set while the outbox may hold queued answers (src/core/hint.ts). */
 export const HINT = 'touchpoint:queued'
-/** The outbox's IndexedDB database (idb-keyval's store 'outbox' in it). */
+/** The outbox's IndexedDB database (one object store, 'outbox', in it: src/core/store.ts). */
 export const DB = 'touchpoint'
