@@ -213,9 +213,12 @@ describe('consent withdrawn', () => {
         await loaded(page)
         await page.evaluate(() => (window as any).Touchpoint.consent(true))
         await promptFetched(page)
+        // Armed before going offline: the core fetches the scanner at an idle moment after the
+        // start, and a fetch cut off by the switch leaves no trigger (a fresh-clone run failed so
+        // in Firefox: the scanner's import failed offline).
+        await scannerArmed(page)
         await ctx.setOffline(true)
         await until('the page to be offline', () => page.evaluate(() => !navigator.onLine))
-        await scannerArmed(page)
         await page.evaluate(() => dispatchEvent(new CustomEvent('ask-now')))
         await choice(page, 2).click()
         const keys = await until('the answer queued in IndexedDB', async () => {

@@ -44,7 +44,7 @@ describe('a quiet core (WebKit)', () => {
       expect(await s.js('window.__opens')).toBe(0)
       await collector.close() // down: the answer stays queued
       const id = await answer('webkit-quiet')
-      await s.b.url('about:blank')
+      await s.leave(true) // kit.ts says why it waits for the outbox first
       collector = await startCollector({ port })
       const start = Date.now()
       await s.open(web.url + '/')
@@ -72,7 +72,7 @@ describe('a quiet core (WebKit)', () => {
       await s.open(web.url + '/')
       await collector.close()
       const id = await answer('webkit-blocked')
-      await s.b.url('about:blank')
+      await s.leave(true) // kit.ts says why it waits for the outbox first
       collector = await startCollector({ port })
       await s.open(web.url + '/')
       await until('the stored answer delivered', () => collector.answers.some((a) => a.id == id))

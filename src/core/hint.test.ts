@@ -83,6 +83,19 @@ describe('the "maybe queued" hint', () => {
     expect(open).not.toHaveBeenCalled()
   })
 
+  it('consent withdrawn in a browser without the outbox database creates none, so later pages still skip the hint', async () => {
+    const q = page()
+    const open = vi.spyOn(indexedDB, 'open')
+    await q.clear()
+    expect(open).not.toHaveBeenCalled()
+    expect((await indexedDB.databases()).map((d) => d.name)).toEqual([])
+    // With the database there (an answer an earlier page left), the same call erases what it holds.
+    await set('q:left', record('left'), createStore('touchpoint', 'outbox'))
+    expect(await queuedIds()).toEqual(['left'])
+    await page().clear()
+    expect(await queuedIds()).toEqual([])
+  })
+
   it('where the databases cannot be listed, the hint decides', async () => {
     vi.spyOn(indexedDB, 'databases').mockRejectedValue(new Error('not here'))
     await set('q:left', record('left'), createStore('touchpoint', 'outbox'))

@@ -1,8 +1,9 @@
 import { debug } from '../shared/log'
 
 // Every locale Touchpoint has a pack for: English inside the prompt file, the others one file
-// each (src/i18n/<code>.ts → dist/touchpoint.i18n.<code>.js).
-export const LOCALES = ['en', 'de', 'fr', 'es', 'pt', 'it', 'nl', 'pl', 'sv', 'da', 'fi', 'nb', 'cs', 'tr', 'ru', 'uk', 'ja', 'ko', 'zh-CN', 'zh-TW', 'hi', 'id', 'ar', 'he', 'fa'] as const
+// each (src/i18n/<code>.ts → dist/touchpoint.i18n.<code>.js). One string split at load: 10 B
+// (brotli) less than an array literal of 25 strings.
+export const LOCALES: string[] = 'en de fr es pt it nl pl sv da fi nb cs tr ru uk ja ko zh-CN zh-TW hi id ar he fa'.split(' ')
 
 // Old or alternative codes of languages we have a pack for.
 const aliases: Record<string, string> = { no: 'nb', nn: 'nb', iw: 'he', in: 'id' }
@@ -14,7 +15,7 @@ export const matchLocale = (tag: string): string | null => {
   // Chinese: the script decides when it is given (zh-Hans-HK is Simplified), else the region.
   if (lang == 'zh') return /-hant|^(?!.*-hans).*-(tw|hk|mo)\b/.test(lower) ? 'zh-TW' : 'zh-CN'
   const code = aliases[lang] ?? lang
-  return (LOCALES as readonly string[]).includes(code) ? code : null
+  return LOCALES.includes(code) ? code : null
 }
 
 /**

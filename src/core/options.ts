@@ -76,7 +76,8 @@ const strings = parser('an object of strings (JSON in an attribute)', (v) => {
   const o: unknown = typeof v == 'string' ? JSON.parse(v) : v
   return isObject(o) && Object.values(o).every((t) => typeof t == 'string') ? (o as Record<string, string>) : undefined
 })
-const days = num(0)
+// A number from 0 up: the days of a cooldown, the popovers of a visit.
+const fromZero = num(0)
 // A string splits into names; an array's names must be strings (a number has no trim()).
 const list = parser('a comma-separated list of names, or *', (v) =>
   (Array.isArray(v) ? (v as string[]) : (v as string).split(',')).map((n) => n.trim()).filter(Boolean),
@@ -94,9 +95,9 @@ const spec: { [K in Exclude<keyof Options, 'tab' | 'format' | 'formatKey'>]: [Op
   theme: ['auto', oneOf('auto', 'light', 'dark')],
   position: ['bottom-right', oneOf('bottom-right', 'bottom-left', 'top-right', 'top-left')],
   sampleRate: [1, num(0, 1)],
-  cooldownDays: [30, days],
-  dismissCooldownDays: [7, days],
-  maxPopoversPerVisit: [2, days],
+  cooldownDays: [30, fromZero],
+  dismissCooldownDays: [7, fromZero],
+  maxPopoversPerVisit: [2, fromZero],
   scan: [true, bool],
   requireConsent: [false, bool],
   debug: [false, bool],

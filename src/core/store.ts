@@ -1,7 +1,7 @@
 import type { CoreStore } from '../contract'
 import { DB, QUEUED } from '../shared/keys'
 import { warn } from '../shared/log'
-import { markQueued, underHint } from './hint'
+import { markQueued, outboxExists, underHint } from './hint'
 
 const STORE = 'outbox'
 
@@ -70,10 +70,13 @@ export const createOutboxStore = (report: (reason: string) => void = () => {}): 
         for (const [k, v] of list) stored ? mem.delete(k) : mem.set(k, v)
       }),
     // Under the same lock: a delete (consent withdrawn) cannot overtake a write queued before it.
+    // Erasing everything where the browser has no outbox database opens none: creating an empty
+    // one would make every later page read the hint at load (src/core/hint.ts). Asked under the
+    // lock, which every write holds, so no first write can be creating it meanwhile.
     del: (keys) =>
       underHint(async () => {
         keys ? keys.forEach((k) => mem.delete(k)) : mem.clear()
-        await tx('readwrite', (s) => (keys ? keys.forEach((k) => s.delete(k)) : s.clear()))
+        if (keys || (await outboxExists())) await tx('readwrite', (s) => (keys ? keys.forEach((k) => s.delete(k)) : s.clear()))
       }),
   }
 }

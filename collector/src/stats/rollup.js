@@ -72,18 +72,20 @@ const counted = (r) => `((${r}.created_at AT TIME ZONE 'UTC')::date, ${r}.touchp
   ${r}.sample, ${r}.score, coalesce(${r}.comment, '') <> '', ${r}.lcp_rating, ${r}.inp_rating)`
 
 const COUNT_COLUMNS = COUNTS.map(([c]) => `${c} integer NOT NULL`).join(',\n  ')
-// Statements, not one text split on ';': the function's body holds semicolons.
-const ROLLUP_SQL = [
-  `CREATE TABLE IF NOT EXISTS answers_daily (
-  day        date NOT NULL,
-  touchpoint text NOT NULL,
+// The columns both tables share: a cell (CELL) and its counts.
+const CELL_COLUMNS = `touchpoint text NOT NULL,
   stage      text,
   metric     text NOT NULL,
   site       text,
   locale     text,
   sample     boolean NOT NULL,
   score      integer NOT NULL,
-  ${COUNT_COLUMNS},
+  ${COUNT_COLUMNS}`
+// Statements, not one text split on ';': the function's body holds semicolons.
+const ROLLUP_SQL = [
+  `CREATE TABLE IF NOT EXISTS answers_daily (
+  day        date NOT NULL,
+  ${CELL_COLUMNS},
   merged     boolean NOT NULL DEFAULT false
 )`,
   'CREATE INDEX IF NOT EXISTS answers_daily_day ON answers_daily (day)',
@@ -91,14 +93,7 @@ const ROLLUP_SQL = [
   `CREATE TABLE IF NOT EXISTS answers_periods (
   period     text NOT NULL,
   start      date NOT NULL,
-  touchpoint text NOT NULL,
-  stage      text,
-  metric     text NOT NULL,
-  site       text,
-  locale     text,
-  sample     boolean NOT NULL,
-  score      integer NOT NULL,
-  ${COUNT_COLUMNS}
+  ${CELL_COLUMNS}
 )`,
   'CREATE INDEX IF NOT EXISTS answers_periods_start ON answers_periods (period, start)',
   // Row triggers: a plain INSERT per answer costs a writer less than a statement trigger's
