@@ -6,20 +6,11 @@ import type { Answer } from '../contract'
 import type { TransportResult } from '../contract'
 import { createOutbox } from '../delivery/outbox'
 import { createQueue, type QueueDeps } from './queue'
+import { testAnswer } from '../shared/test-answer'
 
 const EP = 'https://collector.example.com/v1/responses'
-const answer = (id: string, over: Partial<Answer> = {}): Answer => ({
-  id,
-  touchpoint: 'tp',
-  metric: 'nps',
-  score: 9,
-  scale: { min: 0, max: 10 },
-  question: 'Q?',
-  createdAt: new Date().toISOString(),
-  revision: 1,
-  page: { url: 'https://shop.example.com/', title: '', referrer: '' },
-  ...over,
-})
+const answer = (id: string, over: Partial<Answer> = {}): Answer =>
+  testAnswer(id, { metric: 'nps', score: 9, scale: { min: 0, max: 10 }, ...over })
 const stored = async () =>
   (await entries<string, { answer: Answer }>(createStore('touchpoint', 'outbox'))).filter(([k]) => k.startsWith('q:')).map(([, v]) => v.answer)
 const until = async (what: () => boolean | Promise<boolean>) => {

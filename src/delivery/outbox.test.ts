@@ -7,21 +7,12 @@ import { toStored } from '../core/stored'
 import type { Answer, CoreStore } from '../contract'
 import type { PostResult } from './transport'
 import { fakeLocks } from '../shared/fake-locks'
+import { testAnswer } from '../shared/test-answer'
 
 const EP = 'https://collector.example.com/v1/responses'
 let n = 0
-const answer = (over: Partial<Answer> = {}): Answer => ({
-  id: 'id-' + ++n,
-  touchpoint: 'tp',
-  metric: 'csat',
-  score: 4,
-  scale: { min: 1, max: 5 },
-  question: 'Q?',
-  createdAt: new Date(Date.now() + n).toISOString(),
-  revision: 1,
-  page: { url: 'https://shop.example.com/', title: '', referrer: '' },
-  ...over,
-})
+const answer = (over: Partial<Answer> = {}): Answer =>
+  testAnswer('id-' + ++n, { createdAt: new Date(Date.now() + n).toISOString(), ...over })
 const db = () => createStore('touchpoint', 'outbox')
 const ok: PostResult = { status: 200, retryAfter: null }
 
