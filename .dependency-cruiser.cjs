@@ -1,9 +1,9 @@
 // The arrows that may exist between the folders of src/ (npm run lint). Each folder of src/ is
 // one shipped file (docs/architecture.md): the core (core/, index.ts, embed.ts) and the parts it
-// fetches on demand (prompt/, delivery/, scanner/, vitals/, tab/, i18n/), and the files the delivery
+// fetches on demand (prompt/, delivery/, scanner/, vitals/, hook/, tab/, i18n/), and the files the delivery
 // engine fetches beside itself (formats/). Both sides meet only in the type-only contract
 // (contract.ts) and in leaf helpers (shared/).
-const PARTS = '^src/(prompt|delivery|scanner|vitals|tab|i18n|formats)/'
+const PARTS = '^src/(prompt|delivery|scanner|vitals|hook|tab|i18n|formats)/'
 const CORE = '^src/(core/|index\\.ts$|embed\\.ts$)'
 const TEST = '\\.test\\.tsx?$'
 

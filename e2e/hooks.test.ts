@@ -64,4 +64,50 @@ describe('app hooks through the README stub', () => {
       await collector.close()
     }
   })
+
+  it('beforeSend’s file is fetched only for a site that gives one; a prompt waits for it, and when it cannot be fetched no prompt shows, one warning names the file, and the next ask() fetches it again', async () => {
+    const collector = await startCollector()
+    const web = await site({
+      '/hooked': scriptPage({
+        head: `${STUB}<script>
+          Touchpoint.init({
+            endpoint: ${JSON.stringify(collector.endpoint)},
+            beforeSend: function (a) { return Object.assign({}, a, { context: { plan: 'pro' } }) },
+          })
+        </script>`,
+      }),
+      '/plain': scriptPage({ endpoint: collector.endpoint }),
+    })
+    const ctx = await launch()
+    try {
+      const page = await ctx.newPage()
+      const seen = watch(page)
+      const fetched: string[] = []
+      page.on('request', (r) => fetched.push(r.url()))
+      // A site without beforeSend never fetches the file.
+      await page.goto(web.url + '/plain')
+      await until('Touchpoint to start', () => page.evaluate(() => !!(window as any).Touchpoint?.version))
+      await choose(page, 'plain', '4')
+      await until('the collector to store the plain answer', () => collector.answers.length == 1)
+      expect(fetched.some((u) => u.includes('touchpoint.hook.js'))).toBe(false)
+
+      await page.route('**/touchpoint.hook.js*', (r) => r.abort())
+      await page.goto(web.url + '/hooked')
+      await until('Touchpoint to start', () => page.evaluate(() => !!(window as any).Touchpoint?.version))
+      expect(await page.evaluate(() => (window as any).Touchpoint.ask('csat', { touchpoint: 'hook-blocked' }))).toBeNull()
+      expect(await page.locator('touchpoint-prompt').count()).toBe(0)
+      const named = seen.console.filter((m) => m.type == 'warning' && m.text.includes(web.url + '/dist/touchpoint.hook.js'))
+      expect(named).toHaveLength(1)
+
+      await page.unroute('**/touchpoint.hook.js*')
+      await choose(page, 'hook-retried', '5')
+      await until('the collector to store the hooked answer', () => collector.answers.length == 2)
+      expect(collector.answers[1]).toMatchObject({ touchpoint: 'hook-retried', score: 5, context: { plan: 'pro' } })
+      expect(seen.errors).toEqual([])
+    } finally {
+      await ctx.close()
+      await web.close()
+      await collector.close()
+    }
+  })
 })

@@ -247,6 +247,12 @@ export interface TabPart {
 }
 
 /** What dist/touchpoint.web-vitals.js exports. */
+/** What dist/touchpoint.hook.js (the npm module's hook chunk) exports. */
+export interface HookPart {
+  /** A version of an answer as the app's beforeSend leaves it; null: not stored. */
+  hook(answer: Answer, beforeSend: (answer: Answer) => Answer | null): Answer | null
+}
+
 export interface VitalsPart {
   /** Starts measuring (once) and returns the function that reads the latest values. */
   startVitals(): () => Vitals

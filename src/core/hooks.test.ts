@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Answer } from '../contract'
 import type { TransportResult } from '../contract'
 import { createOutbox } from '../delivery/outbox'
+import { fetchAhead } from './parts'
 import { createQueue, type QueueDeps } from './queue'
 import { testAnswer } from '../shared/test-answer'
 
@@ -38,6 +39,11 @@ afterEach(() => {
 })
 
 describe('beforeSend', () => {
+  // Its part is fetched beside the prompt, which is only shown once it is here (parts.ts).
+  beforeEach(async () => {
+    expect(await fetchAhead('en', true, () => {})).toBeTruthy()
+  })
+
   it('changes an answer before it is stored, and drops one it returns null for', async () => {
     const bodies: string[] = []
     const q = make({
@@ -70,18 +76,18 @@ describe('beforeSend', () => {
       transport: async (b) => (bodies.push(b), { status: 200 }),
     })
     const at = new Date().toISOString()
-    for (const id of ['keep', 'strip']) {
+    for (const id of ['kept', 'strip']) {
       const tp = { touchpoint: id, score: 2 }
       await q.add(answer(id, tp), true)
       await q.add(answer(id, { ...tp, revision: 2, comment: 'slow', contact: { consent: true, email: 'Ana@Example.com', at } }))
     }
     // Once for the score, once more for each version that brings contact details.
-    expect(seen.map((a) => [a.id, a.revision, !!a.contact])).toEqual([['keep', 1, false], ['keep', 2, true], ['strip', 1, false], ['strip', 2, true]])
+    expect(seen.map((a) => [a.id, a.revision, !!a.contact])).toEqual([['kept', 1, false], ['kept', 2, true], ['strip', 1, false], ['strip', 2, true]])
     // The second call sees what the first made of the answer.
     expect(seen[1]!.context).toEqual({ plan: 'pro' })
     await until(() => bodies.flatMap((b) => JSON.parse(b).answers as Answer[]).filter((a) => a.revision == 2).length == 2)
     const last = Object.fromEntries(bodies.flatMap((b) => JSON.parse(b).answers as Answer[]).filter((a) => a.revision == 2).map((a) => [a.id, a]))
-    expect(last.keep).toMatchObject({ comment: 'slow', context: { plan: 'pro' }, contact: { consent: true, email: 'ana@example.com', at } })
+    expect(last.kept).toMatchObject({ comment: 'slow', context: { plan: 'pro' }, contact: { consent: true, email: 'ana@example.com', at } })
     // null drops the contact details only: the score and the comment stay, and nothing about contact is stored.
     expect(last.strip).toMatchObject({ comment: 'slow', context: { plan: 'pro' } })
     expect('contact' in last.strip!).toBe(false)

@@ -1,7 +1,7 @@
-import type { Pack, PromptPart, Vitals } from '../contract'
+import type { HookPart, Pack, PromptPart, Vitals } from '../contract'
 import { debug, warn } from '../shared/log'
 import { whenIdle } from './idle'
-import { describe, importLocale, importPrompt, importVitals, retryLater } from './modules'
+import { describe, importHook, importLocale, importPrompt, importVitals, retryLater } from './modules'
 
 /** What a prompt needs before it can be shown. */
 export interface Fetched {
@@ -16,6 +16,9 @@ export interface Fetched {
 // A failed fetch is forgotten, so the next ask() tries again.
 let prompt: Promise<PromptPart | null> | undefined
 const packs: Record<string, Promise<Pack | null>> = {}
+let hook: Promise<HookPart | null> | undefined
+/** The hook part (the app's beforeSend), once here: a prompt is only shown after it. */
+export let hookPart: HookPart | null = null
 let vitals: Promise<unknown> | undefined
 let vitalsNow: () => Vitals = () => ({})
 const AGAIN = 'the next ask() tries again.'
@@ -48,16 +51,18 @@ export const fetchPack = (locale: string): Promise<Pack | null> | null =>
  * engine) are fetched from there. Never rejects; resolves to null when the prompt file could not
  * be fetched (one warning names it).
  */
-export const fetchAhead = (locale: string, after: () => void): Promise<Fetched | null> => {
+export const fetchAhead = (locale: string, withHook: boolean, after: () => void): Promise<Fetched | null> => {
   prompt ??= fetchPart('prompt', importPrompt, () => (prompt = undefined), AGAIN)
+  // With a beforeSend, its part too: a prompt whose answers could not go through it is not shown.
+  if (withHook) hook ??= fetchPart('hook', () => importHook().then((m) => (hookPart = m)), () => (hook = undefined), AGAIN)
   // Requested at ask() beside the prompt, web-vitals and the delivery engine arrived with it and
   // were compiled and run before it, on the main thread, in the middle of the first paint's way.
   // Requested once the prompt is here and the page idle (after that paint, or within 0.5 s), they
   // arrive while the visitor reads the question. An answer carries the vitals known when it is
   // given (readVitals() reads them then): none if web-vitals is still on its way; an answer given
   // before the engine is here fetches it at once (queue.ts add()).
-  return Promise.all([prompt, fetchPack(locale)]).then(
-    ([module, pack]) => (whenIdle(after, 500), module && { prompt: module, strings: pack || null, locale: pack ? locale : 'en' }),
+  return Promise.all([prompt, fetchPack(locale), withHook && hook]).then(
+    ([module, pack, h]) => (whenIdle(after, 500), h === null ? null : module && { prompt: module, strings: pack || null, locale: pack ? locale : 'en' }),
   )
 }
 

@@ -1,10 +1,9 @@
 import type { Answer, DeliveryPart, Emit, Outbox, TransportResult } from '../contract'
 import { QUEUED } from '../shared/keys'
-import { warn } from '../shared/log'
 import { importDelivery } from './modules'
 import { mayBeQueued, outboxExists } from './hint'
 import { whenIdle } from './idle'
-import { fetchPart } from './parts'
+import { fetchPart, hookPart } from './parts'
 import { toStored } from './stored'
 import { createOutboxStore } from './store'
 
@@ -37,38 +36,6 @@ export const createQueue = (deps: QueueDeps) => {
   let engine: Promise<Outbox | null> | undefined
   let ready: Outbox | undefined // the engine, once it runs
   let stopped = false
-  // What beforeSend made of each answer's first version: a completed version (the comment added)
-  // keeps its changes, and an answer it dropped stays dropped. A version that brings contact
-  // details goes through the hook again, so the app can change or remove them (null removes
-  // them: the score and comment, perhaps already sent, stay).
-  const hooked = new Map<string, Answer | null>()
-  const hook = (answer: Answer): Answer | null => {
-    const first = hooked.get(answer.id)
-    if (first === null) return null
-    let given = answer
-    if (first) {
-      given = { ...first, revision: answer.revision, comment: answer.comment! }
-      if (!answer.contact) return given
-      given.contact = answer.contact
-    }
-    let out: Answer | null = given
-    try {
-      out = deps.beforeSend ? deps.beforeSend(JSON.parse(JSON.stringify(given)) as Answer) : given
-      if (out !== null && (typeof out != 'object' || out.id != answer.id)) {
-        warn('beforeSend() must return the answer (same id) or null; kept it unchanged.')
-        out = given
-      }
-    } catch (e) {
-      warn('beforeSend() threw; the answer is kept unchanged:', e)
-    }
-    if (!first) hooked.set(answer.id, out)
-    else if (!out) {
-      out = given
-      delete out.contact
-    }
-    return out
-  }
-
   const fetchEngine = (): Promise<Outbox | null> =>
     (engine ??= fetchPart(
       'delivery',
@@ -95,9 +62,12 @@ export const createQueue = (deps: QueueDeps) => {
   return {
     /** Fetches the delivery engine ahead, when an answer is about to be given. */
     prepare: (): void => void fetchEngine(),
-    /** Stores the answer (resolves once stored), then hands it to the delivery engine. */
+    /**
+     * Stores the answer (resolves once stored), then hands it to the delivery engine. The app's
+     * beforeSend sees it first: its part is here, as a prompt is only shown once it is (parts.ts).
+     */
     async add(given: Answer, hold = false): Promise<void> {
-      const answer = hook(given)
+      const answer = deps.beforeSend ? hookPart!.hook(given, deps.beforeSend) : given
       if (!answer) return
       const stored = toStored(answer, endpoint, hold && session, Date.now())
       listen()

@@ -7,6 +7,9 @@ import { withReader } from '../delivery/store'
 // IndexedDB as fake-indexeddb has it, with faults that a test can switch on for the next write or
 // read: the next transaction of that kind throws, as a browser's does on a closing connection.
 const fault: { set?: Error; all?: Error } = {}
+// Switched on by a test: the next write's transaction never completes, as WebKit's do when an
+// earlier page was left in the middle of one.
+let hang = false
 const transaction = FakeDatabase.prototype.transaction
 
 beforeEach(() => {
@@ -15,11 +18,19 @@ beforeEach(() => {
     const which = mode == 'readonly' ? 'all' : mode == 'readwrite' ? 'set' : undefined
     const e = which && fault[which]
     if (e) throw ((fault[which] = undefined), e)
+    if (hang && which == 'set') {
+      hang = false
+      const silent = { transaction: {}, put() {}, delete() {}, clear() {} }
+      return { objectStore: () => silent } as unknown as IDBTransaction
+    }
     return transaction.call(this, names, mode)
   })
   vi.spyOn(console, 'warn').mockImplementation(() => {})
 })
-afterEach(() => vi.restoreAllMocks())
+afterEach(() => {
+  vi.restoreAllMocks()
+  vi.useRealTimers()
+})
 
 describe('outbox store', () => {
   it('keeps an answer in memory when the quota is exceeded, and reports it', async () => {
@@ -55,5 +66,25 @@ describe('outbox store', () => {
     expect((await store.all()).map(([k]) => k)).toEqual(['q:1', 'q:2'])
     expect(console.warn).toHaveBeenCalledTimes(1)
     expect(report).toHaveBeenCalledTimes(1)
+  })
+
+  it('counts a write that gets no answer within 5 s as a fault: the answer is kept in memory, once said', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] })
+    const report = vi.fn()
+    const store = withReader(createOutboxStore(report))
+    await store.set([['q:1', 1]])
+    hang = true
+    let stored = false
+    const write = store.set([['q:2', 2]]).then(() => (stored = true))
+    await vi.advanceTimersByTimeAsync(4900)
+    expect(stored).toBe(false)
+    await vi.advanceTimersByTimeAsync(100)
+    await write
+    expect(report).toHaveBeenCalledWith('IndexedDB cannot be used (TimeoutError)')
+    expect(console.warn).toHaveBeenCalledTimes(1)
+    // Memory holds the page's answers from then on; what IndexedDB held stays there for a later page.
+    expect(await store.all()).toEqual([['q:2', 2]])
+    await store.set([['q:3', 3]])
+    expect((await store.all()).map(([k]) => k)).toEqual(['q:2', 'q:3'])
   })
 })

@@ -5,6 +5,15 @@ import { markQueued, outboxExists, underHint } from './hint'
 
 const STORE = 'outbox'
 
+/**
+ * Longest an outbox call may take. WebKit keeps the transaction of a page left in the middle of
+ * one open, and the site's next pages then wait for their own writes without end (README
+ * "Browser support"): after this long the store counts as broken and memory holds the page's
+ * answers, which the delivery engine sends as usual. A call that ends later does no harm: an
+ * answer both in memory and stored is sent twice at most, and the collector keeps one per id.
+ */
+const LIMIT_MS = 5000
+
 const isClosed = (e: unknown) => (e as Error)?.name == 'InvalidStateError'
 
 /** Resolves to a request's result, or when a transaction completes; rejects with its error. */
@@ -35,13 +44,19 @@ export const createOutboxStore = (report: (reason: string) => void = () => {}): 
   // One transaction: `fn` makes its requests, and it resolves to whether it completed. Opened on
   // first use, never at import time. The connection is kept; when the browser closes it under us
   // (InvalidStateError) it is opened again, once per call. A full quota is said at each write; any
-  // other fault (IndexedDB missing, blocked) once, and memory is used from then on.
+  // other fault (IndexedDB missing, blocked, no answer within LIMIT_MS) once, and memory is used
+  // from then on.
   const tx = async (mode: IDBTransactionMode, fn: (s: IDBObjectStore) => void): Promise<boolean> => {
     for (let retry = 1; !broken; retry = 0)
       try {
-        const s = (await (db ??= open())).transaction(STORE, mode).objectStore(STORE)
-        fn(s)
-        await done(s.transaction)
+        await Promise.race([
+          (async () => {
+            const s = (await (db ??= open())).transaction(STORE, mode).objectStore(STORE)
+            fn(s)
+            await done(s.transaction)
+          })(),
+          new Promise((_, fail) => setTimeout(fail, LIMIT_MS, { name: 'TimeoutError' })),
+        ])
         return true
       } catch (e) {
         if (retry && isClosed(e)) {
