@@ -47,6 +47,12 @@ describe('score.dropped', { timeout: 60_000 }, () => {
     expect(event.data.text).toMatch(/^CSAT fell 60 ± \d+ points, n = 40 vs 40$/)
     expect(got.headers['webhook-id']).toBe(`drop.checkout-pay.purchase.csat.${monday(t0)}.score.dropped`)
 
+    // The receiver has it; wait until the loop has recorded it as delivered before moving the clock:
+    // hours later the claim on a delivery still in flight has run out, and a pass would send it again
+    // (a fresh-clone run did, under load).
+    await loop.webhooks.drain()
+    expect((await store.query(`SELECT state FROM deliveries WHERE type = 'score.dropped'`)).rows).toEqual([{ state: 'delivered' }])
+
     // Later the same week the drop is still there: found, not sent again; nor by a fresh loop.
     const later = monday(t0 + 6 * 3600 * 1000) == monday(t0) ? t0 + 6 * 3600 * 1000 : t0 - 6 * 3600 * 1000
     c.set(later)
