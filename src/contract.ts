@@ -246,13 +246,13 @@ export interface TabPart {
   showTab(host: TabHost): () => void
 }
 
-/** What dist/touchpoint.web-vitals.js exports. */
 /** What dist/touchpoint.hook.js (the npm module's hook chunk) exports. */
 export interface HookPart {
   /** A version of an answer as the app's beforeSend leaves it; null: not stored. */
   hook(answer: Answer, beforeSend: (answer: Answer) => Answer | null): Answer | null
 }
 
+/** What dist/touchpoint.web-vitals.js exports. */
 export interface VitalsPart {
   /** Starts measuring (once) and returns the function that reads the latest values. */
   startVitals(): () => Vitals
