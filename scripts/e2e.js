@@ -4,7 +4,7 @@
 //
 //   node scripts/e2e.js                      all three engines: chromium, firefox, webkit
 //   node scripts/e2e.js --engine webkit      one engine (repeat the flag, or a,b, for several)
-//   node scripts/e2e.js --jobs 1             engines one after another (default: all at once)
+//   node scripts/e2e.js --jobs 1             one browser process at a time (default: three at once)
 //   node scripts/e2e.js -- e2e/spine.test.ts anything else is passed on to vitest
 //
 // A browser missing on this machine is named with the apt-get line that installs it, and the
@@ -13,7 +13,7 @@
 // WebDriver (vitest.e2e.config.ts picks by TOUCHPOINT_ENGINE). Every server and browser binds
 // ephemeral ports and its own profile and display, so engines can run side by side.
 import { spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -27,7 +27,7 @@ process.chdir(root)
 const wanted = []
 /** @type {string[]} */
 const passOn = []
-let jobs = Number(process.env.TOUCHPOINT_E2E_JOBS) || ENGINES.length
+let jobs = Number(process.env.TOUCHPOINT_E2E_JOBS) || 3
 const argv = process.argv.slice(2)
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i]
@@ -78,14 +78,33 @@ for (const { engine, what } of absent)
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs')
 /** @type {Set<import('node:child_process').ChildProcess>} */
 const children = new Set()
-/** @param {string} engine */
-const run = (engine) =>
+// One unit of work: an engine's whole suite, or one file of it. Firefox's suite takes about 1.6
+// times Chromium's and 6 times WebKit's: its files are handed out one by one to whichever job is
+// free (largest first), so the job that ends WebKit's suite takes a share and all end together.
+/** @typedef {{ engine: import('../e2e/engines/detect.js').Engine, files: string[] }} Unit */
+/** @type {Unit[]} */
+const units = []
+// Files named on the command line (or any other vitest argument) keep one run per engine.
+const byFile = passOn.length ? [] : ['firefox']
+for (const engine of runnable) {
+  if (!byFile.includes(engine)) units.unshift({ engine, files: [] })
+  else
+    for (const f of readdirSync('e2e')
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => 'e2e/' + f)
+      // A file's size stands in for its duration: the short ones fill the gaps at the end.
+      .sort((a, b) => statSync(b).size - statSync(a).size))
+      units.push({ engine, files: [f] })
+}
+let reports = 0
+/** @param {Unit} unit */
+const run = ({ engine, files }) =>
   new Promise((resolve) => {
-    const report = join(work, engine + '.json')
+    const report = join(work, `${engine}-${++reports}.json`)
     const started = Date.now()
     const child = spawn(
       process.execPath,
-      [vitest, 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=' + report, ...passOn],
+      [vitest, 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=' + report, ...passOn, ...files],
       { env: { ...process.env, TOUCHPOINT_ENGINE: engine, TOUCHPOINT_DIST: snapshot, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' }, stdio: ['ignore', 'pipe', 'pipe'] },
     )
     children.add(child)
@@ -108,7 +127,7 @@ const run = (engine) =>
       try {
         json = JSON.parse(readFileSync(report, 'utf8'))
       } catch {}
-      resolve({ engine, code: code ?? (signal ? 1 : 0), json, seconds: (Date.now() - started) / 1000 })
+      resolve({ engine, code: code ?? (signal ? 1 : 0), json, started, ended: Date.now() })
     })
   })
 
@@ -121,20 +140,40 @@ process.on('SIGTERM', () => (stopAll(), process.exit(143)))
 const t0 = Date.now()
 /** @type {any[]} */
 const results = []
-const queue = [...runnable]
+const queue = [...units]
 await Promise.all(
   Array.from({ length: Math.min(jobs, queue.length) }, async () => {
-    for (let e; (e = queue.shift()); ) results.push(await run(e))
+    for (let u; (u = queue.shift()); ) results.push(await run(u))
   }),
 )
 rmSync(work, { recursive: true, force: true })
+
+/**
+ * An engine's runs as one: counts added up, files side by side, its time from first start to last end.
+ * @param {string} engine
+ */
+const merged = (engine) => {
+  const runs = results.filter((x) => x.engine == engine)
+  if (!runs.length) return null
+  const code = Math.max(...runs.map((r) => r.code))
+  const seconds = (Math.max(...runs.map((r) => r.ended)) - Math.min(...runs.map((r) => r.started))) / 1000
+  // One run without a report makes the engine's report missing: its failure is said, not hidden.
+  if (runs.some((r) => !r.json)) return { engine, code: code || 1, json: null, seconds }
+  /** @type {any} */
+  const json = { numTotalTests: 0, numPendingTests: 0, numTodoTests: 0, numPassedTests: 0, numFailedTests: 0, testResults: [] }
+  for (const { json: j } of runs) {
+    for (const k of ['numTotalTests', 'numPendingTests', 'numTodoTests', 'numPassedTests', 'numFailedTests']) json[k] += j[k]
+    json.testResults.push(...j.testResults)
+  }
+  return { engine, code, json, seconds }
+}
 
 // ---- summary
 const rel = (/** @type {string} */ f) => relative(root, f)
 let ok = results.length > 0
 console.log('\nEnd-to-end tests per engine (one build: dist/ as of the start of this run)')
 for (const e of engines) {
-  const r = results.find((x) => x.engine == e)
+  const r = merged(e)
   if (!r) {
     console.log(`  ${e.padEnd(9)} not run: ${absent.find((a) => a.engine == e)?.what} missing (${APT[e]})`)
     if (requireAll) ok = false

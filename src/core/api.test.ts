@@ -110,6 +110,28 @@ describe('the public API', () => {
     expect(await ask('nps', { touchpoint: 'n2' })).toBeNull()
   })
 
+  it('consent(false) while the delivery engine records a failed send: nothing is left in storage, not even the hint', async () => {
+    vi.stubGlobal('fetch', async () => new Response('', { status: 503 })) // the collector is down
+    // Withdrawn at the moment the engine writes the retry count of its failed send (the second
+    // write that sets the hint; the first stores the answer): the hint must still be gone once
+    // consent(false) is over.
+    const set = localStorage.setItem.bind(localStorage)
+    let hinted = 0
+    let withdrawn: Promise<void> | undefined
+    vi.spyOn(localStorage, 'setItem').mockImplementation((k, v) => {
+      if (k == 'touchpoint:queued' && ++hinted == 2) withdrawn = consent(false)
+      set(k, v)
+    })
+    init({ endpoint: 'https://c.example.com/v1' })
+    const p = ask('nps', { touchpoint: 'n' })
+    await choose(3)
+    await p
+    await vi.waitFor(() => expect(withdrawn).toBeDefined())
+    await withdrawn
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('touchpoint:'))).toEqual([])
+    expect(Object.keys(sessionStorage).filter((k) => k.startsWith('touchpoint:'))).toEqual([])
+  })
+
   it('shows the locale pack and the site\'s own words; the answer carries the locale shown', async () => {
     init({ endpoint: 'https://c.example.com/v1', locale: 'de-AT', texts: { send: 'Ab damit' } })
     const p = ask('csat', { touchpoint: 'c', comment: 'optional' })

@@ -71,8 +71,12 @@ export const consent = safe((granted: boolean): Promise<void> => {
   // Open prompts follow the atom: withdrawn, they close.
   s.consent.set(!!granted)
   if (granted) return Promise.resolve()
-  s.guard.forget()
-  return s.outbox.clear().catch((e) => warn('could not erase queued answers:', e))
+  // The rules' state and the hint go once the outbox is empty: a write the delivery engine had
+  // under way (a failed send's retry count) sets the hint again until then.
+  return s.outbox
+    .clear()
+    .catch((e) => warn('could not erase queued answers:', e))
+    .then(s.guard.forget)
 }, Promise.resolve())
 
 /** Delivers what is queued now; resolves when this attempt is over. */
