@@ -3,7 +3,7 @@
 // fetches on demand (prompt/, delivery/, scanner/, vitals/, hook/, tab/, i18n/), and the files the delivery
 // engine fetches beside itself (formats/). Both sides meet only in the type-only contract
 // (contract.ts) and in leaf helpers (shared/).
-const PARTS = '^src/(prompt|delivery|scanner|vitals|hook|tab|i18n|formats)/'
+const PARTS = '^src/(prompt|delivery|scanner|vitals|hook|explain|tab|i18n|formats)/'
 const CORE = '^src/(core/|index\\.ts$|embed\\.ts$)'
 const TEST = '\\.test\\.tsx?$'
 

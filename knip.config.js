@@ -6,7 +6,7 @@ export default {
     '.': {
       // Each shipped file's build entry (rollup.config.ts), and the tooling's own entry points.
       entry: [
-        'src/{prompt,delivery,scanner,vitals,hook,tab}/index.ts',
+        'src/{prompt,delivery,scanner,vitals,hook,explain,tab}/index.ts',
         'src/delivery/formats.script.ts',
         'src/i18n/*.ts',
         'src/core/modules.script.ts',

@@ -97,6 +97,7 @@ const config: RollupOptions[] = [
     ['src/prompt/index.ts', 'dist/touchpoint.prompt.js'],
     ['src/vitals/index.ts', 'dist/touchpoint.web-vitals.js'],
     ['src/hook/index.ts', 'dist/touchpoint.hook.js'],
+    ['src/explain/index.ts', 'dist/touchpoint.explain.js'],
     ['src/scanner/index.ts', 'dist/touchpoint.touchpoints.js'],
     ['src/delivery/index.ts', 'dist/touchpoint.delivery.js'],
     ['src/tab/index.ts', 'dist/touchpoint.tab.js'],

@@ -252,6 +252,21 @@ export interface HookPart {
   hook(answer: Answer, beforeSend: (answer: Answer) => Answer | null): Answer | null
 }
 
+/**
+ * What dist/touchpoint.explain.js (the npm module's explain chunk) exports: the words for what is
+ * wrong with a site's input, which the core, checking it, carries none of.
+ */
+export interface ExplainPart {
+  /**
+   * Says what is wrong with each of `bad`, keys of init()'s options (data-* attributes when
+   * `fromAttributes`) as given in `raw`: a value not accepted (`used` holds the default taken
+   * instead; a bad `endpoint` stops Touchpoint), or an option it does not know.
+   */
+  options(raw: Record<string, unknown>, bad: string[], used: Record<string, unknown>, fromAttributes: boolean): void
+  /** Says what is wrong with the arguments of an ask() the core refused. */
+  ask(metric: unknown, options: unknown): void
+}
+
 /** What dist/touchpoint.web-vitals.js exports. */
 export interface VitalsPart {
   /** Starts measuring (once) and returns the function that reads the latest values. */

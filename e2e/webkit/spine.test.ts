@@ -125,9 +125,12 @@ describe('script tag → prompt → collector (WebKit)', () => {
       const s = kit.s
       await s.open(web.url + '/bad')
       expect(await s.await("Touchpoint.ask('nps', { touchpoint: 'x' })")).toBeNull()
-      const errors = (await s.probe()).console.filter((m) => m.type == 'error' && m.text.startsWith('[Touchpoint]'))
+      // Said by the explain file, which the core fetches when an option is not taken.
+      const said = async () => (await s.probe()).console.filter((m) => m.type == 'error' && m.text.startsWith('[Touchpoint]'))
+      await until('the error', async () => (await said()).length > 0)
+      const errors = await said()
       expect(errors).toHaveLength(1)
-      expect(errors[0]!.text).toContain('data-endpoint is missing')
+      expect(errors[0]!.text).toContain('data-endpoint is missing, expected an http(s) URL of your collector. Touchpoint is not started.')
       expect((await s.probe()).errors).toEqual([])
     } finally {
       await web.close()

@@ -4,7 +4,7 @@ import { commentModes, contactModes, isMetric } from '../shared/metrics'
 import { isObject } from '../shared/parse'
 import { logBlocked } from './guard'
 import { chooseLocale } from './locale'
-import { fetchAhead, fetchVitals, readVitals } from './parts'
+import { explain, fetchAhead, fetchVitals, readVitals } from './parts'
 import { emitter, NOT_STARTED, running, type State } from './state'
 
 /**
@@ -61,18 +61,21 @@ const hostFor = (s: State, touchpoint: string, metric: Metric, inline: boolean, 
 export const askFrom = safe((metric: Metric, a: AskOptions, auto: boolean, focus: boolean = !auto): Promise<Answer | null> => {
   const s = running()
   if (!s) return bad(NOT_STARTED)
-  if (!isMetric(metric)) return bad('metric ' + JSON.stringify(metric) + ' is not csat, nps, ces or thumbs.')
-  if (!isObject(a) || typeof a.touchpoint != 'string' || !a.touchpoint.trim()) return bad('"touchpoint" id missing.')
-  const inline = a.display == 'inline'
+  const inline = a?.display == 'inline'
+  // What is wrong is said by the explain file (core/parts.ts `explain`): the words cost the core.
   if (
+    !isMetric(metric) ||
+    !isObject(a) ||
+    typeof a.touchpoint != 'string' ||
+    !a.touchpoint.trim() ||
     !commentModes.includes(a.comment ?? 'off') ||
     (a.question != null && typeof a.question != 'string') ||
     (a.stage != null && typeof a.stage != 'string') ||
     (a.context != null && !isObject(a.context)) ||
-    (inline && !(a.target instanceof Element))
+    (inline && !(a.target instanceof Element)) ||
+    (a.contact != null && !contactModes.includes(a.contact))
   )
-    return bad('bad comment, question, stage, context or target.')
-  if (a.contact != null && !contactModes.includes(a.contact)) return bad('option "contact" is ' + JSON.stringify(a.contact) + ', expected one of ' + contactModes.join(', ') + '.')
+    return explain('ask', [metric, a], 'ask() refused: check its arguments (README, "ask()").').then(() => null)
   const id = a.touchpoint.trim()
   const why = s.consent.get()
     ? (!a.force && s.guard.blocked(id, a.sampleRate ?? s.options.sampleRate, auto && !inline)) ||

@@ -4,7 +4,7 @@
 // 'strict-dynamic' may import(), Trusted Types do not guard it, and connect-src (often only the
 // collector) does not apply to it, unlike fetch() of a JSON file (docs/architecture.md, "Fetching
 // the parts").
-import type { DeliveryPart, HookPart, LocalePart, PromptPart, ScannerPart, TabPart, VitalsPart } from '../contract'
+import type { DeliveryPart, ExplainPart, HookPart, LocalePart, PromptPart, ScannerPart, TabPart, VitalsPart } from '../contract'
 
 let base = ''
 /** Called by the script-tag entry with its own script's URL. */
@@ -21,6 +21,7 @@ export const describe = url
 export const retryLater = (): void => void attempt++
 export const importPrompt = (): Promise<PromptPart> => importPart('prompt')
 export const importHook = (): Promise<HookPart> => importPart('hook')
+export const importExplain = (): Promise<ExplainPart> => importPart('explain')
 export const importVitals = (): Promise<VitalsPart> => importPart('web-vitals')
 export const importLocale = (code: string): Promise<LocalePart> => importPart('i18n.' + code)
 export const importScanner = (): Promise<ScannerPart> => importPart('touchpoints')

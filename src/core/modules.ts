@@ -2,7 +2,7 @@
 // bundler turns into chunks of their own, so `import { init, ask } from 'touchpoint'` costs the
 // app only the core. The script-tag build swaps this file for ./modules.script.ts (rollup.config.ts);
 // both export the same names.
-import type { DeliveryPart, HookPart, LocalePart, PromptPart, ScannerPart, TabPart, VitalsPart } from '../contract'
+import type { DeliveryPart, ExplainPart, HookPart, LocalePart, PromptPart, ScannerPart, TabPart, VitalsPart } from '../contract'
 
 type Pack = Promise<LocalePart>
 // Static specifiers, one per pack, so every bundler makes each language a chunk of its own.
@@ -40,6 +40,7 @@ export const retryLater = (): void => {}
 export const describe = (part: string): string => 'the ' + part + ' chunk of the touchpoint module'
 export const importPrompt = (): Promise<PromptPart> => import('../prompt/index')
 export const importHook = (): Promise<HookPart> => import('../hook/index')
+export const importExplain = (): Promise<ExplainPart> => import('../explain/index')
 export const importVitals = (): Promise<VitalsPart> => import('../vitals/index')
 export const importLocale = (code: string): Pack => packs[code]!()
 export const importScanner = (): Promise<ScannerPart> => import('../scanner/index')

@@ -1,7 +1,8 @@
 import type { Answer, ContactMode, Metric, TabOptions, TransportResult } from '../contract'
-import { error, warn } from '../shared/log'
+import { positions, prefetchModes, themes } from '../shared/choices'
 import { contactModes } from '../shared/metrics'
-import { isObject, num, oneOf, parser, type Parser } from '../shared/parse'
+import { isObject } from '../shared/parse'
+import { explain } from './parts'
 
 /** Everything `init()` accepts. Each option is also a `data-*` attribute of the script tag (kebab case). */
 export interface Options {
@@ -60,40 +61,56 @@ export interface Options {
   prefetch: 'none' | 'idle'
 }
 
-const str = parser('a string', (v) => (typeof v == 'string' ? v.trim() : undefined))
-const bool = parser('true or false', (v) =>
-  v === true || v === '' || v === 'true' ? true : v === false || v === 'false' ? false : undefined,
-)
-const url = parser('an http(s) URL of your collector', (v) => {
+// A check returns undefined for a value it cannot accept; one that throws (a number has no trim(),
+// bad JSON) did not accept it either. What each expected is in the explain file (src/explain/),
+// fetched only when a value is not accepted.
+type Check<T> = (raw: unknown) => T | undefined
+const check =
+  <T>(fn: Check<T>): Check<T> =>
+  (v) => {
+    try {
+      return fn(v)
+    } catch {
+      return undefined
+    }
+  }
+const oneOf = <T extends string>(words: readonly T[]) => check((v) => (words.includes(v as T) ? (v as T) : undefined))
+const num = (min: number, max = Infinity) =>
+  check((v) => {
+    const n = typeof v == 'string' && v.trim() ? Number(v) : v
+    return typeof n == 'number' && n >= min && n <= max ? n : undefined
+  })
+
+const str = check((v) => (typeof v == 'string' ? v.trim() : undefined))
+const bool = check((v) => (v === true || v === '' || v === 'true' ? true : v === false || v === 'false' ? false : undefined))
+const url = check((v) => {
   const t = (v as string).trim()
   const u = new URL(t, document.baseURI)
   return t && /^https?:$/.test(u.protocol) ? u.href : undefined
 })
 
-const fn = parser('a function', (v) => (typeof v == 'function' ? v : undefined)) as Parser<never>
+const fn = check((v) => (typeof v == 'function' ? v : undefined)) as Check<never>
 // JSON in a data attribute, an object from init(): an object of strings either way.
-const strings = parser('an object of strings (JSON in an attribute)', (v) => {
+const strings = check((v) => {
   const o: unknown = typeof v == 'string' ? JSON.parse(v) : v
   return isObject(o) && Object.values(o).every((t) => typeof t == 'string') ? (o as Record<string, string>) : undefined
 })
 // A number from 0 up: the days of a cooldown, the popovers of a visit.
 const fromZero = num(0)
 // A string splits into names; an array's names must be strings (a number has no trim()).
-const list = parser('a comma-separated list of names, or *', (v) =>
-  (Array.isArray(v) ? (v as string[]) : (v as string).split(',')).map((n) => n.trim()).filter(Boolean),
-)
+const list = check((v) => (Array.isArray(v) ? (v as string[]) : (v as string).split(',')).map((n) => n.trim()).filter(Boolean))
 
 // One table: each option's default and parser. README lists the same rows.
 // `tab` and `format` are not here: the tab file checks `tab` and reads the data-tab-* attributes
 // itself (core/tab.ts), the delivery engine checks `format` and `formatKey`, so the core, which every
 // page view pays for, carries no code for them: it passes them through as given.
 // `endpoint` has no default: without it Touchpoint does not start.
-const spec: { [K in Exclude<keyof Options, 'tab' | 'format' | 'formatKey'>]: [Options[K], Parser<Options[K]>] } = {
+export const spec: { [K in Exclude<keyof Options, 'tab' | 'format' | 'formatKey'>]: [Options[K], Check<Options[K]>] } = {
   endpoint: [undefined as never, url],
   site: ['', str],
   locale: ['', str],
-  theme: ['auto', oneOf('auto', 'light', 'dark')],
-  position: ['bottom-right', oneOf('bottom-right', 'bottom-left', 'top-right', 'top-left')],
+  theme: ['auto', oneOf(themes)],
+  position: ['bottom-right', oneOf(positions)],
   sampleRate: [1, num(0, 1)],
   cooldownDays: [30, fromZero],
   dismissCooldownDays: [7, fromZero],
@@ -107,40 +124,33 @@ const spec: { [K in Exclude<keyof Options, 'tab' | 'format' | 'formatKey'>]: [Op
   beforeSend: [null, fn],
   transport: [null, fn],
   headers: [{}, strings],
-  contact: ['off', oneOf(...contactModes)],
-  prefetch: ['none', oneOf('none', 'idle')],
+  contact: ['off', oneOf(contactModes)],
+  prefetch: ['none', oneOf(prefetchModes)],
   // Checked by the tab file (src/tab/options.ts), which only sites with a tab fetch.
 }
 
-/** `sampleRate` → `data-sample-rate`. */
-export const attrName = (key: string): string =>
-  'data-' + key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())
-
 /**
- * Validates raw options (from `init()` or from data attributes). A wrong value is warned about,
- * naming it as the user wrote it and what was expected, and replaced by its default. Returns null
- * when `endpoint` is missing or invalid (one error says so): without it nothing could be delivered.
+ * Validates raw options (from `init()` or from data attributes). A wrong value is replaced by its
+ * default, an unknown option ignored, and the explain file then says each, naming it as the user
+ * wrote it and what was expected. Returns null when `endpoint` is missing or invalid (the explain
+ * file says so as an error): without it nothing could be delivered.
  */
-export const parseOptions = (
-  raw: Record<string, unknown>,
-  fromAttributes = false,
-): Options | null => {
+export const parseOptions = (raw: Record<string, unknown>, fromAttributes = false): Options | null => {
   const out: Record<string, unknown> = {}
-  const name = (k: string) => (fromAttributes ? attrName(k) : 'option "' + k + '"')
+  const bad: string[] = []
   for (const key in spec) {
-    const [def, parse] = spec[key as keyof typeof spec] as [unknown, Parser<unknown>]
+    const [def, parse] = spec[key as keyof typeof spec] as [unknown, Check<unknown>]
     const v = raw[key]
-    // Only `endpoint` has no default, so only it can be missing.
+    // Only `endpoint` has no default: missing or not accepted, it stays undefined.
     if ((out[key] = v == null ? def : parse(v)) === undefined) {
-      const msg = name(key) + ' is ' + (v == null ? 'missing' : JSON.stringify(v)) + ', expected ' + parse.e
-      if (key == 'endpoint') return error(msg + '. Touchpoint is not started.'), null
-      warn(msg + '; using ' + JSON.stringify((out[key] = def)) + '.')
+      out[key] = def
+      bad.push(key)
     }
   }
   // `tab*` and `format*` pass through unchecked (see the table): their parts check them.
-  for (const key in raw)
-    if (!(key in spec)) /^(tab|format)/.test(key) ? (out[key] = raw[key]) : warn('unknown ' + name(key) + ' is ignored.')
-  return out as unknown as Options
+  for (const key in raw) if (!(key in spec)) /^(tab|format)/.test(key) ? (out[key] = raw[key]) : bad.push(key)
+  if (bad[0]) void explain('options', [raw, bad, out, fromAttributes], 'options not taken: ' + bad.join(', ') + '.')
+  return out.endpoint ? (out as unknown as Options) : null
 }
 
 /** Reads the options of a script tag from its `data-*` attributes (dataset camel-cases them). */

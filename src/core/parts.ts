@@ -1,7 +1,7 @@
-import type { HookPart, Pack, PromptPart, Vitals } from '../contract'
+import type { ExplainPart, HookPart, Pack, PromptPart, Vitals } from '../contract'
 import { debug, warn } from '../shared/log'
 import { whenIdle } from './idle'
-import { describe, importHook, importLocale, importPrompt, importVitals, retryLater } from './modules'
+import { describe, importExplain, importHook, importLocale, importPrompt, importVitals, retryLater } from './modules'
 
 /** What a prompt needs before it can be shown. */
 export interface Fetched {
@@ -37,6 +37,13 @@ export const fetchPart = <T>(part: string, importIt: () => Promise<T>, forget: (
     else debug(msg)
     return null
   })
+
+/**
+ * Says what is wrong with a site's input. The words are in a file of their own, fetched only then:
+ * pages without a mistake never download them. If it cannot be fetched, `then` names what to fix.
+ */
+export const explain = <K extends keyof ExplainPart>(part: K, args: Parameters<ExplainPart[K]>, then: string): Promise<void> =>
+  fetchPart('explain', importExplain, () => {}, then).then((m) => void (m && (m[part] as (...a: unknown[]) => void)(...args)))
 
 /** Starts fetching the pack of `locale`; none for English, which the prompt and the tab carry. */
 export const fetchPack = (locale: string): Promise<Pack | null> | null =>
