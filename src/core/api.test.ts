@@ -39,7 +39,7 @@ describe('the public API', () => {
   it('bad input resolves to null with a warning naming the problem', async () => {
     init({ endpoint: 'https://c.example.com/v1' })
     expect(await ask('stars' as never, { touchpoint: 'x' })).toBeNull()
-    expect(warned()).toContain('metric "stars" is not csat, nps, ces or thumbs')
+    expect(warned()).toContain('metric is "stars", expected csat, nps, ces or thumbs')
     expect(await ask('nps', {} as never)).toBeNull()
     expect(warned()).toContain('"touchpoint" id missing')
     expect(await ask('nps', { touchpoint: 'x', comment: 'maybe' as never })).toBeNull()

@@ -36,14 +36,21 @@ describe('the explain file', () => {
     ask('nps', 'x')
     ask('nps', { touchpoint: 'x', comment: 'maybe', question: 3, stage: 'ok', context: 'a', display: 'inline', contact: 'yes' })
     expect(warned()).toEqual([
-      '[Touchpoint] ask(): metric "stars" is not csat, nps, ces or thumbs.',
+      '[Touchpoint] ask(): metric is "stars", expected csat, nps, ces or thumbs.',
       '[Touchpoint] ask(): "touchpoint" id missing.',
       '[Touchpoint] ask(): "touchpoint" id missing.',
       '[Touchpoint] ask(): option "comment" is "maybe", expected one of off, optional, required, low.',
       '[Touchpoint] ask(): option "question" is 3, expected a string.',
       '[Touchpoint] ask(): option "context" is "a", expected an object.',
-      '[Touchpoint] ask(): display "inline" needs a page element as "target".',
+      '[Touchpoint] ask(): display "inline" needs a "target" element.',
       '[Touchpoint] ask(): option "contact" is "yes", expected one of off, low, always.',
     ])
+  })
+
+  it('never throws, even on a value JSON cannot write', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    expect(() => ask('nps', { touchpoint: 'x', contact: 1n })).not.toThrow()
+    expect(() => options({ theme: 1n }, ['theme'], { theme: 'auto' }, false)).not.toThrow()
   })
 })

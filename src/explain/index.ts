@@ -43,7 +43,15 @@ export const expected: Record<string, string> = {
 /** `sampleRate` → `data-sample-rate`. */
 export const attrName = (key: string): string => 'data-' + key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())
 
-const shown = (v: unknown) => (v == null ? 'missing' : JSON.stringify(v))
+// A value as the site gave it. Never throws (a BigInt, a circular object): the core awaits these
+// functions, and no exception escapes Touchpoint.
+const shown = (v: unknown) => {
+  try {
+    return v == null ? 'missing' : JSON.stringify(v)
+  } catch {
+    return String(v)
+  }
+}
 
 export const options: ExplainPart['options'] = (raw, bad, used, fromAttributes) => {
   const name = (k: string) => (fromAttributes ? attrName(k) : 'option "' + k + '"')
@@ -60,14 +68,14 @@ export const options: ExplainPart['options'] = (raw, bad, used, fromAttributes) 
 export const ask: ExplainPart['ask'] = (metric, a) => {
   const said: string[] = []
   const is = (k: string, want: string) => said.push('option "' + k + '" is ' + shown((a as Record<string, unknown>)[k]) + ', expected ' + want + '.')
-  if (!isMetric(metric)) said.push('metric ' + JSON.stringify(metric) + ' is not csat, nps, ces or thumbs.')
+  if (!isMetric(metric)) said.push('metric is ' + shown(metric) + ', expected csat, nps, ces or thumbs.')
   if (!isObject(a) || typeof a.touchpoint != 'string' || !a.touchpoint.trim()) said.push('"touchpoint" id missing.')
   if (isObject(a)) {
     if (!commentModes.includes((a.comment ?? 'off') as never)) is('comment', oneOf(commentModes))
     for (const k of ['question', 'stage']) if (a[k] != null && typeof a[k] != 'string') is(k, text)
     if (a.context != null && !isObject(a.context)) is('context', 'an object')
-    if (a.display == 'inline' && !(a.target instanceof Element)) said.push('display "inline" needs a page element as "target".')
+    if (a.display == 'inline' && !(a.target instanceof Element)) said.push('display "inline" needs a "target" element.')
     if (a.contact != null && !contactModes.includes(a.contact as never)) is('contact', oneOf(contactModes))
   }
-  for (const m of said.length ? said : ['not asking: check its arguments.']) warn('ask(): ' + m)
+  for (const m of said[0] ? said : ['bad arguments.']) warn('ask(): ' + m)
 }
