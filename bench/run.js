@@ -5,6 +5,10 @@
 //
 // Each round opens, in rotated order, each in a fresh browser context (empty storage and cache):
 //   blank     the same page without Touchpoint (the baseline every script time is taken against);
+//   floor     bench/floor/touchpoint.js, not shipped: the least script that does what the core must
+//             do at load when nobody is asked (its tag's options, one global, then at idle the look
+//             for an earlier visit's answers and for data-touchpoint elements), so the core's own
+//             cost shows above what the browser charges for that work;
 //   core      the script tag, no touchpoint declared: first "nobody asked" (load, then a quiet
 //             wait), then ask() from JS (prompt not fetched yet), answer 9, and once the first has
 //             gone, a second ask() on the same page (prompt already fetched);
@@ -226,11 +230,12 @@ const TAG = tag('dist')
 const page = (head, body = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>
 ${HARNESS}${head}</head><body><h1>Bench</h1>${body}<p>${'Some page content. '.repeat(200)}</p></body></html>`
 const PAY = '<button id="pay" data-touchpoint="bench-pay" data-touchpoint-ask="nps" data-touchpoint-trigger="click">Pay</button>'
-const pages = { '/blank': page('', PAY.replace(/ data-touchpoint[^ >]*/g, '')), '/sentry': page(SENTRY_TAG), '/posthog': page(POSTHOG_TAG), '/feelback': page(FEELBACK_TAG, FEELBACK_WIDGET), '/core': page(TAG), '/declared': page(TAG, PAY), '/before': page(tag('before')) }
-const dirs = { dist, ...(BEFORE_DIR ? { before: BEFORE_DIR } : {}) }
+const pages = { '/blank': page('', PAY.replace(/ data-touchpoint[^ >]*/g, '')), '/sentry': page(SENTRY_TAG), '/posthog': page(POSTHOG_TAG), '/feelback': page(FEELBACK_TAG, FEELBACK_WIDGET), '/core': page(TAG), '/floor': page(tag('floor')), '/declared': page(TAG, PAY), '/before': page(tag('before')) }
+const dirs = { dist, floor: join(root, 'bench', 'floor'), ...(BEFORE_DIR ? { before: BEFORE_DIR } : {}) }
 const web = await startStatic({ pages, routes: Object.fromEntries(Object.entries(dirs).map(([k, d]) => [`/${k}/`, d])) })
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args, headless: true })
 
+const floorBytes = brotliCompressSync(readFileSync(join(root, 'bench', 'floor', 'touchpoint.js')), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length
 const brotliOf = new Map()
 /** Brotli bytes of a fetched file: 'touchpoint.js' (dist/) or 'before/touchpoint.js'. */
 const brotli = (file) => {
@@ -285,6 +290,7 @@ const longTasks = (o) => o.p.evaluate(() => bench.longTasks.length)
 
 const rows = {
   nobody: { load: [], long: [], files: new Set() },
+  floor: { load: [] },
   first: { asking: [], painted: [], stored: [], delivered: [], long: [], files: new Set() },
   again: { painted: [], stored: [], delivered: [] },
   declared: { load: [], asking: [], painted: [], stored: [], delivered: [], long: [], files: new Set(), loadFiles: new Set() },
@@ -319,6 +325,11 @@ for (let round = 0; round < RUNS; round++) {
       const again = await o.p.evaluate(() => bench.ask('bench-again'))
       const [stored2, delivered2] = await o.p.evaluate(() => bench.answer())
       results.core = { atLoad, nobody, longAtLoad, painted, stored, delivered, asking, files, again, stored2, delivered2, long: await longTasks(o) }
+      await o.ctx.close()
+    },
+    floor: async () => {
+      const o = await open()
+      results.floor = { atLoad: await load(o, '/floor', true) }
       await o.ctx.close()
     },
     declared: async () => {
@@ -379,6 +390,7 @@ for (let round = 0; round < RUNS; round++) {
   const c = results.core
   rows.nobody.load.push(c.atLoad - blank.ms)
   rows.nobody.long.push(c.longAtLoad)
+  rows.floor.load.push(results.floor.atLoad - blank.ms)
   c.nobody.forEach((f) => rows.nobody.files.add(f))
   for (const k of ['asking', 'painted', 'stored', 'delivered']) rows.first[k].push(c[k])
   rows.first.long.push(c.long)
@@ -504,6 +516,7 @@ const most = (xs) => (xs?.length ? String(Math.max(...xs)) : '—')
 const table = [
   ['what the page pays', 'files fetched', 'brotli KB', 'script at load, ms', 'script asking, ms', 'ask → painted, ms', 'click → stored, ms', 'click → delivered, ms', 'long tasks'],
   ['nobody asked (core only, no touchpoint declared)', String(rows.nobody.files.size), kb(rows.nobody.files).toFixed(2), cell(rows.nobody.load), '—', '—', '—', '—', most(rows.nobody.long)],
+  ['the floor: the least script doing what the core must at load (bench/floor/, not shipped)', '1', (floorBytes / 1024).toFixed(2), cell(rows.floor.load), '—', '—', '—', '—', '—'],
   ['one English prompt: ask() from JS, prompt not fetched yet', String(rows.first.files.size), kb(rows.first.files).toFixed(2), 'as above', cell(rows.first.asking), cell(rows.first.painted), cell(rows.first.stored), cell(rows.first.delivered), most(rows.first.long)],
   ['a second ask() on that page, prompt already fetched', '+0', '+0', 'as above', '—', cell(rows.again.painted), cell(rows.again.stored), cell(rows.again.delivered), '(in the row above)'],
   ['one English prompt from a declared click touchpoint', String(rows.declared.files.size), kb(rows.declared.files).toFixed(2), cell(rows.declared.load), cell(rows.declared.asking), cell(rows.declared.painted) + ' (from the click)', cell(rows.declared.stored), cell(rows.declared.delivered), most(rows.declared.long)],
@@ -542,13 +555,15 @@ const feelbackLoad = med(rows.feelback.load)
 const firstPainted = med(rows.first.painted)
 const sentryFirst = med(rows.sentry.painted)
 const coreKb = brotli('touchpoint.js') / 1024
+const floorMs = med(rows.floor.load)
 const targets = [
   ['script at load, core, nobody asked (median)', `${fmt(tp.ms)} ms`, '≤ 1.5 ms', tp.ms <= 1.5],
   ['Sentry async / Touchpoint, script at load', `${(sentryLoad / tp.ms).toFixed(1)}× (${fmt(sentryLoad)} / ${fmt(tp.ms)} ms)`, '≥ 6×', sentryLoad / tp.ms >= 6],
   ['Feelback / Touchpoint, script at load', `${(feelbackLoad / tp.ms).toFixed(2)}× (${fmt(feelbackLoad)} / ${fmt(tp.ms)} ms)`, '≥ 1.3×', feelbackLoad / tp.ms >= 1.3],
   ["first ask → painted / Sentry's first open", `${(firstPainted / sentryFirst).toFixed(2)}× (${fmt(firstPainted)} / ${fmt(sentryFirst)} ms)`, '≤ 0.75×', firstPainted / sentryFirst <= 0.75],
   ['core, brotli', `${coreKb.toFixed(2)} KB`, '≤ 4.5 KB', coreKb <= 4.5],
-].map(([what, got, want, ok]) => [what, got, want, ok ? 'met' : '**NOT met**'])
+  ['for reference: the floor (bench/floor/), script at load', `${fmt(floorMs)} ms; the core ${fmt(tp.ms - floorMs)} ms above it`, '—', null],
+].map(([what, got, want, ok]) => [what, got, want, ok == null ? '' : ok ? 'met' : '**NOT met**'])
 const peerFilesLine = (label, set) => `- ${label}: ${[...set].map((f) => `${f.replace(/^\//, '')} (${((peerBytes.get(f) ?? NaN) / 1024).toFixed(2)} KB)`).join(', ') || 'nothing'}`
 const md = (t) => [t[0], t[0].map(() => '---'), ...t.slice(1)].map((r) => '| ' + r.join(' | ') + ' |').join('\n')
 const loadMedian = stats(rows.nobody.load)?.median ?? NaN
@@ -577,6 +592,12 @@ Bytes when nobody is asked: ${kb(rows.nobody.files).toFixed(2)} KB brotli, again
 ## Issue 17's figures (same rounds)
 
 ${md([['figure', 'measured', 'target', ''], ...targets])}
+
+The floor is \`bench/floor/touchpoint.js\`, measured in the same rounds: a dozen hand-written lines
+that do only what the core must do at load when nobody is asked (read the tag's options and check
+the endpoint, define one global, then at the first idle moment look for an outbox database and for
+\`data-touchpoint\` elements, now and later). What it costs is the browser's price for that work on
+this machine; the difference is the core's own.
 
 ## Where the core's start spends its time
 

@@ -42,6 +42,10 @@ const countOpens = (ctx: BrowserContext) =>
   ctx.addInitScript(() => {
     const w = window as any
     w.__opens = 0
+    // And its CSS.supports() calls: a page's first one costs about 1 ms, so the core makes none at load.
+    w.__supports = 0
+    const supports = CSS.supports.bind(CSS) as (...a: unknown[]) => boolean
+    CSS.supports = ((...a: unknown[]) => (w.__supports++, supports(...a))) as typeof CSS.supports
     const open = indexedDB.open.bind(indexedDB)
     indexedDB.open = ((...a: Parameters<IDBFactory['open']>) => (w.__opens++, open(...a))) as IDBFactory['open']
     // And the reads of the hint (any localStorage read of its key).
@@ -54,6 +58,7 @@ const countOpens = (ctx: BrowserContext) =>
   })
 const opens = (p: Page) => p.evaluate(() => (window as any).__opens as number)
 const hintReads = (p: Page) => p.evaluate(() => (window as any).__hintReads as number)
+const supportsCalls = (p: Page) => p.evaluate(() => (window as any).__supports as number)
 /** Creates the outbox's database, empty, as an earlier answer that was delivered leaves it. */
 const outboxDatabase = (p: Page) =>
   p.evaluate(
@@ -133,7 +138,7 @@ const answer = async (p: Page, tp: string, before: Set<string>) => {
 const storedOne = async (p: Page, tp: string) => answer(p, tp, new Set(await pending(p)))
 
 describe('nothing queued: no IndexedDB at load', () => {
-  it('a first visit opens no IndexedDB and reads no hint; an answer sets the hint, its delivery clears it; the next page view reads the hint and opens none', async () => {
+  it('a first visit opens no IndexedDB, reads no hint and asks no CSS.supports(); an answer sets the hint, its delivery clears it; the next page view reads the hint and opens none', async () => {
     const t = await setup()
     const ctx = await t.browser(countOpens)
     const p = await t.open(ctx)
@@ -142,9 +147,12 @@ describe('nothing queued: no IndexedDB at load', () => {
     // No outbox database in this browser yet: the hint is not even read.
     expect(await hintReads(p)).toBe(0)
     expect(await hint(p)).toBeNull()
+    // The support check (CSS inset) waits until something would be shown.
+    expect(await supportsCalls(p)).toBe(0)
 
     await p.evaluate(() => void (window as any).go('quiet-csat'))
     await p.locator('touchpoint-prompt [data-score="5"]').click()
+    expect(await supportsCalls(p)).toBeGreaterThan(0)
     await until('the answer delivered', () => t.collector.answers.some((a) => a.touchpoint == 'quiet-csat'))
     // The engine found the outbox empty after the 2xx and cleared the hint.
     await until('the hint cleared', async () => (await hint(p)) == null)

@@ -23,9 +23,6 @@ safe(() => {
     (document.currentScript as HTMLScriptElement | null) ??
     document.querySelector<HTMLScriptElement>('script[data-endpoint][src*="touchpoint"]')
   const queue = prev?.q ?? []
-  // Older than README's support table (no CSS `inset`: Chrome/Edge < 87, Safari < 14.1): nothing
-  // is shown or stored, silently; calls queued by the stub settle with null.
-  if (!CSS.supports?.('inset:0')) return queue.forEach(([, , settle]) => settle?.(null))
   w.Touchpoint = { ...api, version: VERSION }
   // The parts are fetched from beside this file.
   const src = script?.src || document.querySelector<HTMLScriptElement>('script[src*="touchpoint"]')?.src

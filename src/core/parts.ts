@@ -3,6 +3,14 @@ import { debug, warn } from '../shared/log'
 import { whenIdle } from './idle'
 import { describe, importExplain, importHook, importLocale, importPrompt, importVitals, retryLater } from './modules'
 
+/**
+ * Whether this browser can show a prompt. Older ones than README's support table (no CSS `inset`:
+ * Chrome/Edge < 87, Safari < 14.1) show nothing, so store nothing, silently, and fetch no part
+ * to show. Asked only when something would be shown, never at load: a page's first CSS.supports
+ * call costs about 1 ms of main-thread script time (the first CSS the page parses from script).
+ */
+export const supported = (): boolean | undefined => CSS.supports?.('inset:0')
+
 /** What a prompt needs before it can be shown. */
 export interface Fetched {
   prompt: PromptPart
@@ -59,6 +67,7 @@ export const fetchPack = (locale: string): Promise<Pack | null> | null =>
  * be fetched (one warning names it).
  */
 export const fetchAhead = (locale: string, withHook: boolean, after: () => void): Promise<Fetched | null> => {
+  if (!supported()) return Promise.resolve(null)
   prompt ??= fetchPart('prompt', importPrompt, () => (prompt = undefined), AGAIN)
   // With a beforeSend, its part too: a prompt whose answers could not go through it is not shown.
   if (withHook) hook ??= fetchPart('hook', () => importHook().then((m) => (hookPart = m)), () => (hook = undefined), AGAIN)

@@ -3,7 +3,7 @@ import { askFrom, prepare } from './ask'
 import { whenIdle } from './idle'
 import { chooseLocale } from './locale'
 import { importTab } from './modules'
-import { fetchPack, fetchPart } from './parts'
+import { fetchPack, fetchPart, supported } from './parts'
 import { onDestroy, running, type State } from './state'
 
 /**
@@ -16,10 +16,14 @@ export const startTab = (s: State, tab: unknown): void => {
   const host: TabHost = { ...s, askFrom, prepare, tab, pack: fetchPack, locale: chooseLocale(s.options.locale) }
   const show = () =>
     // A tab that cannot be fetched is said in debug mode only: its text would cost every page view.
-    void fetchPart('tab', importTab, () => {}, false).then((m) => {
-      // Not after destroy() (nor a later init()): this start is over.
-      if (m && running() == s) onDestroy(m.showTab(host))
-    })
+    // A browser that could not show a prompt (parts.ts `supported`) gets no tab either.
+    void (
+      supported() &&
+      fetchPart('tab', importTab, () => {}, false).then((m) => {
+        // Not after destroy() (nor a later init()): this start is over.
+        if (m && running() == s) onDestroy(m.showTab(host))
+      })
+    )
   // When the page is idle, at the latest after 2 s (a busy page still gets its tab); where
   // requestIdleCallback is missing (Safari), whenIdle's timer stands in for it.
   whenIdle(show, 2000)
