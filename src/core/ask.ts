@@ -20,7 +20,9 @@ export const prepare = (id: string, sampleRate?: number | null): void => {
  * Starts fetching everything a prompt needs (also what `prefetch: 'idle'` calls): the prompt and
  * its pack first; web-vitals and the delivery engine once they are here (parts.ts says why).
  */
-export const fetchFor = (s: State) => fetchAhead(chooseLocale(s.options.locale), !!s.options.beforeSend, () => (s.outbox.prepare(), s.options.vitals && fetchVitals()))
+export const fetchFor = (s: State) =>
+  // Not after destroy() (nor a later init()): this start is over, and web-vitals would observe.
+  fetchAhead(chooseLocale(s.options.locale), !!s.options.beforeSend, () => running() == s && (s.outbox.prepare(), s.options.vitals && fetchVitals()))
 
 const bad = (msg: string): Promise<null> => {
   warn('ask(): ' + msg)

@@ -6,4 +6,4 @@
  * deadline used is longer. Not cancellable (fewer bytes): `fn` checks that its start still holds.
  */
 export const whenIdle = (fn: () => void, timeoutMs: number): void =>
-  void (typeof requestIdleCallback == 'function' ? requestIdleCallback(fn, { timeout: timeoutMs }) : setTimeout(fn, 200))
+  void ((window as Partial<Window>).requestIdleCallback ? requestIdleCallback(fn, { timeout: timeoutMs }) : setTimeout(fn, 200))

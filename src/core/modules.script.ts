@@ -14,10 +14,10 @@ export const setBase = (scriptSrc: string): void => {
 let attempt = 0
 // A module whose fetch failed stays failed in the page's module map (HTML spec), so a retry
 // asks for a URL it has not seen: the same file with a query.
-const url = (part: string) => base + 'touchpoint.' + part + '.js' + (attempt ? '?retry=' + attempt : '')
-const importPart = <T>(part: string): Promise<T> => import(/* @vite-ignore */ url(part)) as Promise<T>
+/** A part's URL: what is fetched, and what a warning names. */
+export const describe = (part: string): string => base + 'touchpoint.' + part + '.js' + (attempt ? '?retry=' + attempt : '')
+const importPart = <T>(part: string): Promise<T> => import(/* @vite-ignore */ describe(part)) as Promise<T>
 
-export const describe = url
 export const retryLater = (): void => void attempt++
 export const importPrompt = (): Promise<PromptPart> => importPart('prompt')
 export const importHook = (): Promise<HookPart> => importPart('hook')
