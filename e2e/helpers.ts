@@ -47,6 +47,15 @@ export const onlyIn = (engines: string[], reason: string) => ({ skip: !engines.i
 /** Starts the browser on a profile folder; the same folder again is "the browser started again". */
 export const launch = (dir = profile()): Promise<BrowserContext> => launchPlaywright(ENGINE, dir)
 
+// Browsers and servers a test opened: a file's afterEach calls closeOpened(), which closes them,
+// last opened first, whatever the test's outcome.
+const closers: (() => Promise<unknown>)[] = []
+/** Registers `thing` to be closed by closeOpened(); returns it. */
+export const opened = <T extends { close(): Promise<unknown> }>(thing: T): T => (closers.push(() => thing.close()), thing)
+export const closeOpened = async (): Promise<void> => {
+  for (const close of closers.splice(0).reverse()) await close().catch(() => {})
+}
+
 export const cleanup = (): void => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
   cleanupHomes()

@@ -7,13 +7,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { built, cleanup, DIST, launch, outboxEntries, pending, profile, promptFetched, scriptPage, startCollector, startStatic, until, watch } from './helpers'
+import { built, cleanup, closeOpened, DIST, launch, opened, outboxEntries, pending, profile, promptFetched, scriptPage, startCollector, startStatic, until, watch } from './helpers'
 
 const HINT = 'touchpoint:queued'
 
-// Browsers and servers a test opened; afterEach closes them whatever the test's outcome.
-const closers: (() => Promise<unknown>)[] = []
-const opened = <T extends { close(): Promise<unknown> }>(thing: T): T => (closers.push(() => thing.close()), thing)
 // dist/ without the delivery engine: a tab whose answers stay queued (its engine cannot be fetched).
 let noEngine = ''
 
@@ -22,9 +19,7 @@ beforeAll(() => {
   noEngine = mkdtempSync(join(tmpdir(), 'touchpoint-no-engine-'))
   cpSync(DIST, noEngine, { recursive: true, filter: (f) => !f.endsWith('touchpoint.delivery.js') })
 })
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close().catch(() => {})
-})
+afterEach(closeOpened)
 afterAll(() => {
   rmSync(noEngine, { recursive: true, force: true })
   cleanup()

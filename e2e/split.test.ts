@@ -4,20 +4,14 @@
 // once they are fetched, and degrades to `ask() → null` with one warning when one cannot be fetched.
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { built, cleanup, launch, pending, scriptPage, site, startCollector, until, watch } from './helpers'
+import { built, cleanup, closeOpened, launch, opened, pending, scriptPage, site, startCollector, until, watch } from './helpers'
 
 type Web = Awaited<ReturnType<typeof site>>
-
-// Browsers and servers a test opened; afterEach closes them whatever the test's outcome.
-const closers: (() => Promise<unknown>)[] = []
-const opened = <T extends { close(): Promise<unknown> }>(thing: T): T => (closers.push(() => thing.close()), thing)
 
 beforeAll(() => {
   if (!built()) throw new Error('dist/touchpoint.js is missing: run `npm run build` first (npm test does).')
 })
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close().catch(() => {})
-})
+afterEach(closeOpened)
 afterAll(() => cleanup())
 
 /** Something for the page to paint, so FCP and LCP exist. */
