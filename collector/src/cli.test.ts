@@ -113,11 +113,13 @@ describe('a bad start: one line on stderr naming the flag or path and what to do
 
   it('a data folder it may not write in', async () => {
     const parent = tmp()
-    // Root may write anywhere: then the collector runs as nobody, in a folder that is root's.
-    const asNobody = process.getuid?.() === 0 ? ['runuser', '-u', 'nobody', '--'] : []
-    chmodSync(parent, asNobody.length ? 0o755 : 0o555)
+    chmodSync(parent, 0o555)
+    // Root may write anywhere: then the collector runs as root without the capabilities that let it
+    // ignore a folder's permissions. (Not as another user: a checkout in a folder only root may
+    // enter, such as one made by mktemp -d, would be closed to that user's node.)
+    const withoutOverride = process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--'] : []
     try {
-      const r = await runCli(['--data', join(parent, 'data'), '--port', '0'], {}, asNobody)
+      const r = await runCli(['--data', join(parent, 'data'), '--port', '0'], {}, withoutOverride)
       expect(r.code).toBe(2)
       expect(line(r)).toBe(`touchpoint-collector: --data ${join(parent, 'data')}: cannot write in ${parent} (EACCES); give a folder you can write to, or change its permissions`)
       expect(readdirSync(parent)).toEqual([])

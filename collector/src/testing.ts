@@ -18,7 +18,7 @@ export interface Cli {
 
 const started = new Set<ChildProcess>()
 
-/** Starts `node bin.js …args`. `as`: ['runuser', '-u', 'nobody', '--'] and the like, to run as another user. */
+/** Starts `node bin.js …args`. `as`: a command that runs it, such as ['setpriv', …, '--'] (fewer privileges) or ['runuser', '-u', 'nobody', '--']. */
 export const startCli = (args: string[], env: Record<string, string | undefined> = {}, as: string[] = []): Cli => {
   const cmd = [...as, process.execPath, BIN, ...args]
   const child = spawn(cmd[0]!, cmd.slice(1), { env: { ...process.env, DATABASE_URL: '', TOUCHPOINT_TOKEN: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
