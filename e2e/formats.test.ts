@@ -91,9 +91,13 @@ describe('delivery formats', () => {
       await p.locator('touchpoint-prompt [data-score="2"]').click()
       await p.locator('touchpoint-prompt textarea').waitFor()
       const key = (await until('the score stored, held for its comment', async () => (await pending(p))[0]))!.slice(2)
-      await until('the format file fetched', () =>
-        p.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('touchpoint.format.posthog.js'))),
+      const file = await until('the format file fetched', () =>
+        p.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.includes('touchpoint.format.posthog.js'))?.name),
       )
+      // Fetched is not ready: page hide sends nothing until the format file has run (the next visit
+      // would). Importing the same URL resolves once it has run (one module per URL), after the
+      // engine's own import, which asked first. A string: the test runner rewrites import() in code.
+      await p.evaluate(`import(${JSON.stringify(file)}).then(() => 0)`)
       expect(receiver.received).toEqual([])
       await p.close({ runBeforeUnload: true })
       // No next visit: only the page's own keepalive request can bring it.

@@ -37,7 +37,10 @@ describe('an outbox write that never ends (WebKit)', () => {
     try {
       const s = kit.s
       await s.b.url(web.url + '/busy')
-      await until('the busy page to leave for the shop', () => s.js<boolean>('!!(window.Touchpoint && window.Touchpoint.version)'))
+      // Only the address is polled until the busy page has left: a script run in a page that is
+      // unloading fails the WebDriver command ("Callback was not called before the unload event").
+      await until('the busy page to leave for the shop', async () => new URL(await s.b.getUrl()).pathname == '/')
+      await until('Touchpoint on the shop page', () => s.js<boolean>('!!(window.Touchpoint && window.Touchpoint.version)'))
       await s.js('void window.go()')
       await (await s.inPrompt('[role=radio][data-score="4"]')).click()
       await until('the answer delivered from memory', () => collector.answers.some((a) => a.touchpoint == 'webkit-stuck'), 30_000)
