@@ -50,14 +50,13 @@ import { cpus, loadavg, platform, release } from 'node:os'
 import { join, normalize } from 'node:path'
 import { brotliCompressSync, constants } from 'node:zlib'
 import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS } from '../e2e/engines/detect.js'
 import { startCollector, startStatic } from '../e2e/servers.js'
 import { buildPeers, SENTRY_VERSION, versions as peerVersions } from './peers.js'
 
 const RUNS = Number(process.env.BENCH_RUNS || 15)
 const root = join(import.meta.dirname, '..')
 const dist = join(root, 'dist')
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync']
 // Before the split (issue 8's own text): one file, 12 KB brotli, about 4 ms script time, median.
 const BEFORE = { kb: 12, scriptMs: 4 }
 const TARGET_MS = 2
@@ -233,7 +232,7 @@ const PAY = '<button id="pay" data-touchpoint="bench-pay" data-touchpoint-ask="n
 const pages = { '/blank': page('', PAY.replace(/ data-touchpoint[^ >]*/g, '')), '/sentry': page(SENTRY_TAG), '/posthog': page(POSTHOG_TAG), '/feelback': page(FEELBACK_TAG, FEELBACK_WIDGET), '/core': page(TAG), '/floor': page(tag('floor')), '/declared': page(TAG, PAY), '/before': page(tag('before')) }
 const dirs = { dist, floor: join(root, 'bench', 'floor'), ...(BEFORE_DIR ? { before: BEFORE_DIR } : {}) }
 const web = await startStatic({ pages, routes: Object.fromEntries(Object.entries(dirs).map(([k, d]) => [`/${k}/`, d])) })
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args, headless: true })
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true })
 
 const floorBytes = brotliCompressSync(readFileSync(join(root, 'bench', 'floor', 'touchpoint.js')), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length
 const brotliOf = new Map()

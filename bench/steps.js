@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS } from '../e2e/engines/detect.js'
 import { startStatic } from '../e2e/servers.js'
 
 const RUNS = Number(process.env.STEPS_RUNS || 30)
@@ -52,8 +53,7 @@ const tag = (src) => `<script async src="${src}" data-endpoint="http://127.0.0.1
 const pages = { '/blank': page('') }
 rows.forEach((r, i) => (pages[`/row${i}`] = page(tag(r.url ?? `/steps/${r.file}`))))
 const web = await startStatic({ pages, routes: { '/steps/': dir, '/dist/': join(import.meta.dirname, '..', 'dist') } })
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args, headless: true })
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true })
 try {
   const paths = ['/blank', ...rows.map((_, i) => `/row${i}`)]
   const ms = Object.fromEntries(paths.map((p) => [p, []]))

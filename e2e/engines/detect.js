@@ -38,6 +38,18 @@ export const APT = {
 /** Firefox must be 153 or newer: older ESRs (140) cannot be driven by any working Playwright. */
 export const FIREFOX_MIN = 153
 
+/** Chromium's flags on this machine: no sandbox as root, and no background traffic to the outside. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
 export const chromiumPath = () => pick('CHROMIUM_PATH', () => first(['/usr/bin/chromium', '/usr/bin/chromium-browser']) || which('chromium'))
 
 export const firefoxPath = () => pick('FIREFOX_PATH', () => which('firefox-esr') || first(['/usr/lib/firefox-esr/firefox-esr']))

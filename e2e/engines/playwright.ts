@@ -8,21 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, firefox, type BrowserContext } from 'playwright-core'
-import { APT, chromiumPath, firefoxPath, missing } from './detect.js'
+import { APT, CHROMIUM_ARGS, chromiumPath, firefoxPath, missing } from './detect.js'
 
 export type PlaywrightEngine = 'chromium' | 'firefox'
-
-// Chromium's flags on this machine: no sandbox as root, and no background traffic to the outside.
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 // Firefox: nothing to the outside either (updates, telemetry, captive portal, safe browsing).
 const firefoxPrefs = {
@@ -86,5 +74,5 @@ const start = (engine: PlaywrightEngine, dir: string, env: Record<string, string
       env,
       viewport,
     })
-  return chromium.launchPersistentContext(dir, { executablePath: need('chromium', chromiumPath()), args: chromiumArgs, headless: true, env, viewport })
+  return chromium.launchPersistentContext(dir, { executablePath: need('chromium', chromiumPath()), args: CHROMIUM_ARGS, headless: true, env, viewport })
 }
